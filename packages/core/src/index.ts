@@ -1,0 +1,3 @@
+export * from './access.js';
+export * from './schemas.js';
+export type * from './types.js';

@@ -1,0 +1,157 @@
+/**
+ * Input schemas of the public API (see DESIGN.md, "API contract"). The server validates with them;
+ * the web app uses the same ones to check a form before it is sent. Every object is strict: an
+ * unknown key such as `isAdmin` is an error, never silently dropped.
+ */
+import { z } from 'zod';
+import { LEVELS } from './access.js';
+
+// Control characters (CR and LF above all) must never reach a mail header or a log line.
+function hasControlCharacter(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+export const levelSchema = z.enum(LEVELS, {
+  error: `Choose one of: ${LEVELS.join(', ')}.`,
+});
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .max(254, { error: 'An email address has at most 254 characters.' })
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`,
+  })
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `A password has at most ${PASSWORD_MAX_LENGTH} characters.`,
+  });
+
+export const nameSchema = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(1, { error: 'Enter your name.' })
+  .max(100, { error: 'A name has at most 100 characters.' })
+  .refine((name) => !hasControlCharacter(name), {
+    error: 'A name cannot contain line breaks or control characters.',
+  });
+
+export const REASON_MAX_LENGTH = 1000;
+
+export const reasonSchema = z
+  .string({ error: 'The reason must be text.' })
+  .trim()
+  .max(REASON_MAX_LENGTH, { error: `Keep the reason under ${REASON_MAX_LENGTH} characters.` });
+
+const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
+
+export const registerInput = z.strictObject(
+  {
+    email: emailSchema,
+    password: passwordSchema,
+    name: nameSchema,
+    role: levelSchema,
+    reason: reasonSchema.optional(),
+  },
+  { error: unknownKeyMessage },
+);
+
+export const loginInput = z.strictObject(
+  {
+    email: z.string({ error: 'Enter your email address.' }).trim().min(1).max(254),
+    password: z.string({ error: 'Enter your password.' }).min(1).max(PASSWORD_MAX_LENGTH),
+  },
+  { error: unknownKeyMessage },
+);
+
+export const requestLevelInput = z.strictObject(
+  { role: levelSchema, reason: reasonSchema.optional() },
+  { error: unknownKeyMessage },
+);
+
+export const REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const adminRequestsInput = z
+  .strictObject(
+    {
+      status: z
+        .enum(REQUEST_STATUSES, { error: `Status is one of: ${REQUEST_STATUSES.join(', ')}.` })
+        .optional(),
+    },
+    { error: unknownKeyMessage },
+  )
+  .optional();
+
+export const approveInput = z.strictObject(
+  { requestId: idSchema('requestId') },
+  { error: unknownKeyMessage },
+);
+
+export const denyInput = z.strictObject(
+  { requestId: idSchema('requestId'), reason: reasonSchema.optional() },
+  { error: unknownKeyMessage },
+);
+
+export const entryIdInput = z.strictObject({ id: idSchema('id') }, { error: unknownKeyMessage });
+
+const titleSchema = z
+  .string({ error: 'Enter a title.' })
+  .trim()
+  .min(1, { error: 'Enter a title.' })
+  .max(200, { error: 'A title has at most 200 characters.' });
+
+const bodySchema = z
+  .string({ error: 'The body must be text.' })
+  .max(20_000, { error: 'An entry has at most 20000 characters.' });
+
+export const entryContentInput = z.strictObject(
+  { title: titleSchema, body: bodySchema },
+  { error: unknownKeyMessage },
+);
+
+/** Without `entryId` a proposal creates an entry; with it, it edits that one. */
+export const proposeInput = z.strictObject(
+  { entryId: idSchema('entryId').optional(), title: titleSchema, body: bodySchema },
+  { error: unknownKeyMessage },
+);
+
+export const reviewInput = z.strictObject(
+  {
+    proposalId: idSchema('proposalId'),
+    decision: z.enum(['accept', 'reject'], { error: 'Decision is accept or reject.' }),
+    note: reasonSchema.optional(),
+  },
+  { error: unknownKeyMessage },
+);
+
+/** Without `id` saves a new entry; with it, overwrites that one. */
+export const saveEntryInput = z.strictObject(
+  { id: idSchema('id').optional(), title: titleSchema, body: bodySchema },
+  { error: unknownKeyMessage },
+);
+
+function unknownKeyMessage(issue: { code?: string; keys?: readonly string[] }): string | undefined {
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}.`;
+  }
+  if (issue.code === 'invalid_type') return 'Send a JSON object with the documented fields.';
+  return undefined;
+}
+
+export type RegisterInput = z.infer<typeof registerInput>;
+export type LoginInput = z.infer<typeof loginInput>;
+export type RequestLevelInput = z.infer<typeof requestLevelInput>;
+export type ProposeInput = z.infer<typeof proposeInput>;
+export type ReviewInput = z.infer<typeof reviewInput>;
+export type SaveEntryInput = z.infer<typeof saveEntryInput>;

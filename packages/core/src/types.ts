@@ -1,0 +1,28 @@
+/** Shapes the API returns (DESIGN.md, "API contract"). Dates travel as ISO strings: no transformer. */
+import type { Level } from './access.js';
+import type { RequestStatus } from './schemas.js';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  /** The level in force now. */
+  role: Level;
+  /** The level asked for while a request waits, else null. */
+  requestedRole: Level | null;
+  pending: boolean;
+  isAdmin: boolean;
+  createdAt: string;
+}
+
+export interface LevelRequestView {
+  id: string;
+  user: PublicUser;
+  requestedRole: Level;
+  reason: string | null;
+  status: RequestStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: { id: string; name: string; email: string } | null;
+  denyReason: string | null;
+}

@@ -1,0 +1,143 @@
+/**
+ * The database as kysely sees it. Tables and columns are snake_case in SQL and camelCase here:
+ * createDb() installs kysely's CamelCasePlugin. Keep this file and the migrations in agreement.
+ */
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  JSONColumnType,
+  Selectable,
+  Updateable,
+} from 'kysely';
+
+/** timestamptz: read as Date, written as Date or ISO string, defaulted by the database. */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+export type LevelName = 'reader' | 'contributor' | 'editor' | 'power';
+export type RequestStatus = 'pending' | 'approved' | 'denied';
+export type ProposalStatus = 'pending' | 'accepted' | 'rejected';
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface UsersTable {
+  id: Generated<string>;
+  /** As typed; uniqueness is on lower(email). */
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: LevelName;
+  isAdmin: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface LevelRequestsTable {
+  id: Generated<string>;
+  userId: string;
+  requestedRole: LevelName;
+  reason: string | null;
+  /** At most one `pending` row per user (partial unique index). */
+  status: Generated<RequestStatus>;
+  createdAt: Timestamp;
+  decidedAt: NullableTimestamp;
+  decidedBy: string | null;
+  denyReason: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, hex. The token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  lastSeenAt: Timestamp;
+}
+
+/** A message as the mail package serialises it (EmailMessage#toJSON). */
+export type StoredMessage = Record<string, unknown>;
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  /** The same notification is queued once, whatever retries or double submits happen. */
+  idempotencyKey: string;
+  message: JSONColumnType<StoredMessage, StoredMessage | string, StoredMessage | string>;
+  state: Generated<OutboxState>;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  /** While `sending`: when a claim by a worker that died expires and the row may be claimed again. */
+  leaseExpiresAt: NullableTimestamp;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: JSONColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | string,
+    Record<string, unknown> | string
+  >;
+  createdAt: Timestamp;
+}
+
+export interface RateLimitsTable {
+  /** e.g. `login:ip:203.0.113.7` */
+  key: string;
+  count: number;
+  resetAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface EntriesTable {
+  id: Generated<string>;
+  title: string;
+  body: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface EntryProposalsTable {
+  id: Generated<string>;
+  /** null: the proposal creates a new entry. */
+  entryId: string | null;
+  title: string;
+  body: string;
+  proposedBy: string;
+  status: Generated<ProposalStatus>;
+  createdAt: Timestamp;
+  reviewedBy: string | null;
+  reviewedAt: NullableTimestamp;
+  reviewNote: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  levelRequests: LevelRequestsTable;
+  sessions: SessionsTable;
+  mailOutbox: MailOutboxTable;
+  auditLog: AuditLogTable;
+  rateLimits: RateLimitsTable;
+  entries: EntriesTable;
+  entryProposals: EntryProposalsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type LevelRequest = Selectable<LevelRequestsTable>;
+export type Session = Selectable<SessionsTable>;
+export type OutboxMessage = Selectable<MailOutboxTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Entry = Selectable<EntriesTable>;
+export type EntryProposal = Selectable<EntryProposalsTable>;
