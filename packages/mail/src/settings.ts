@@ -1,0 +1,174 @@
+/**
+ * Mail settings: Django's EMAIL_* names, read from the environment into one typed object.
+ * This is the one place where mail variables are read; everything else takes a MailSettings.
+ */
+import { type Address, formatAddress, parseAddress, splitAddressList } from './address.js';
+import { DEFAULT_TIMEOUT_MS, readEmailUrl } from './email-url.js';
+import { parseTimeoutMs, readVariable } from './env-values.js';
+import { ProblemList } from './settings-error.js';
+import { readTransportVariables, TRANSPORT_VARIABLES } from './transport-variables.js';
+
+export type { Address } from './address.js';
+export { parseEmailUrl } from './email-url.js';
+export { MailSettingsError, type MailSettingsProblem } from './settings-error.js';
+
+export type Security = 'none' | 'starttls' | 'ssl';
+
+export interface SmtpTransport {
+  backend: 'smtp';
+  host: string;
+  port: number;
+  username: string | null;
+  password: string | null;
+  security: Security;
+  /** Connection, greeting and socket inactivity timeout. */
+  timeoutMs: number;
+  sslCertfile: string | null;
+  sslKeyfile: string | null;
+  /** programmatic only (tests, self-signed servers) */
+  tls?: { ca?: string | Buffer; servername?: string; rejectUnauthorized?: boolean };
+}
+
+export type Transport =
+  | SmtpTransport
+  | { backend: 'console' }
+  | { backend: 'file'; filePath: string }
+  | { backend: 'memory' }
+  | { backend: 'dummy' };
+
+export interface MailSettings {
+  transport: Transport;
+  /** Tried in order, per message, when `transport` fails (as Laravel's failover mailer). */
+  failover: Transport[];
+  defaultFromEmail: string;
+  serverEmail: string;
+  subjectPrefix: string;
+  admins: Address[];
+  managers: Address[];
+  /** Settings that were set but have no effect, e.g. EMAIL_HOST next to EMAIL_URL. */
+  warnings?: string[];
+}
+
+export const DEFAULT_SUBJECT_PREFIX = '[Rolegate] ';
+
+/**
+ * Reads the mail settings from the environment (default `process.env`).
+ *
+ * The transport comes from `EMAIL_URL` when it is set: the URL then wins over EMAIL_BACKEND,
+ * EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL and
+ * EMAIL_FILE_PATH, which are ignored (and listed in `warnings`). EMAIL_TIMEOUT,
+ * EMAIL_SSL_CERTFILE and EMAIL_SSL_KEYFILE still apply unless the URL's query sets them.
+ * Without EMAIL_URL the separate Django settings are used.
+ *
+ * Throws one MailSettingsError listing every problem found.
+ */
+export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
+  const problems = new ProblemList();
+  const warnings: string[] = [];
+  const read = (name: string) => readVariable(env, name);
+
+  const timeoutMs = parseTimeoutMs(
+    problems,
+    'EMAIL_TIMEOUT',
+    read('EMAIL_TIMEOUT'),
+    DEFAULT_TIMEOUT_MS,
+  );
+  const emailUrl = read('EMAIL_URL');
+  let transport: Transport;
+  if (emailUrl === undefined) {
+    transport = readTransportVariables(problems, env, timeoutMs);
+  } else {
+    transport = readEmailUrl(problems, 'EMAIL_URL', emailUrl, {
+      timeoutMs,
+      sslCertfile: read('EMAIL_SSL_CERTFILE') ?? null,
+      sslKeyfile: read('EMAIL_SSL_KEYFILE') ?? null,
+    });
+    const shadowed = TRANSPORT_VARIABLES.filter((name) => read(name) !== undefined);
+    if (shadowed.length > 0) {
+      warnings.push(`${shadowed.join(', ')} ignored: EMAIL_URL is set and defines the transport.`);
+    }
+  }
+
+  const failover = splitUrls(read('EMAIL_FAILOVER_URLS')).map((url, index) =>
+    readEmailUrl(problems, `EMAIL_FAILOVER_URLS (entry ${index + 1})`, url, { timeoutMs }),
+  );
+
+  const settings: MailSettings = {
+    transport,
+    failover,
+    defaultFromEmail: readSender(problems, env, 'DEFAULT_FROM_EMAIL', 'webmaster@localhost'),
+    serverEmail: readSender(problems, env, 'SERVER_EMAIL', 'root@localhost'),
+    subjectPrefix: readSubjectPrefix(problems, env),
+    admins: readAddressList(problems, 'ADMINS', read('ADMINS')),
+    managers: readAddressList(problems, 'MANAGERS', read('MANAGERS')),
+  };
+  problems.throwIfAny();
+  if (warnings.length > 0) settings.warnings = warnings;
+  return settings;
+}
+
+function splitUrls(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+}
+
+function readSender(
+  problems: ProblemList,
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  fallback: string,
+): string {
+  const value = readVariable(env, variable);
+  if (value === undefined) return fallback;
+  const address = parseAddress(value);
+  if (address === null) {
+    problems.add(
+      variable,
+      `'${value}' is not an email address.`,
+      `set ${variable} to an address such as rolegate@example.com or "Rolegate <rolegate@example.com>".`,
+    );
+    return fallback;
+  }
+  return formatAddress(address);
+}
+
+function readSubjectPrefix(problems: ProblemList, env: NodeJS.ProcessEnv): string {
+  // Unlike the other settings an empty value is meaningful here: no prefix at all.
+  const value = env.EMAIL_SUBJECT_PREFIX;
+  if (value === undefined) return DEFAULT_SUBJECT_PREFIX;
+  if (/[\r\n]/.test(value)) {
+    problems.add(
+      'EMAIL_SUBJECT_PREFIX',
+      'contains a line break, which would let it inject mail headers.',
+      'write the prefix on one line, e.g. "[Rolegate] ".',
+    );
+    return DEFAULT_SUBJECT_PREFIX;
+  }
+  return value;
+}
+
+/** `ADMINS` / `MANAGERS`: comma-separated `Name <email>` or `email` entries. */
+export function readAddressList(
+  problems: ProblemList,
+  variable: string,
+  value: string | undefined,
+): Address[] {
+  if (value === undefined) return [];
+  const addresses: Address[] = [];
+  for (const [index, entry] of splitAddressList(value).entries()) {
+    const address = parseAddress(entry);
+    if (address === null) {
+      problems.add(
+        variable,
+        `entry ${index + 1} '${entry}' is not an email address.`,
+        `write ${variable} as comma-separated entries, each "Name <email>" or "email", e.g. ${variable}="Jane Doe <jane@example.com>, ops@example.com" (quote a name that contains a comma).`,
+      );
+    } else {
+      addresses.push(address);
+    }
+  }
+  return addresses;
+}
