@@ -1,0 +1,100 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** The channel queueMail notifies (pg_notify) and workers LISTEN on. */
+export const OUTBOX_CHANNEL = 'rolegate_outbox';
+
+export interface OutboxListener {
+  /** True while the LISTEN connection is up. */
+  readonly listening: boolean;
+  close(): Promise<void>;
+}
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Keeps one dedicated Postgres connection LISTENing on the outbox channel — a pooled connection
+ * would lose the LISTEN when the pool hands it to someone else. Calls `onNotify` for each
+ * notification, and once after every (re)connect because messages may have been queued while the
+ * connection was down. When the connection drops it reconnects with backoff (0.5 s doubling to
+ * 30 s); the worker's polling covers the gap.
+ */
+export function listenForOutboxMail(options: {
+  connectionString: string;
+  logger: Logger;
+  onNotify: () => void;
+}): OutboxListener {
+  const { connectionString, logger, onNotify } = options;
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retryMs = FIRST_RETRY_MS;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let connecting: Promise<void> = Promise.resolve();
+
+  const scheduleReconnect = () => {
+    if (closed || retryTimer !== undefined) return;
+    logger.warn({ retryInMs: retryMs }, 'outbox LISTEN connection lost; polling until it is back');
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      connecting = connect();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+  };
+
+  const connect = async () => {
+    if (closed) return;
+    const candidate = new pg.Client({
+      connectionString,
+      application_name: 'rolegate-outbox-listener',
+      // Notices a peer that vanished without closing the socket (a NAT or proxy dropped it).
+      keepAlive: true,
+    });
+    let dropped = false;
+    const drop = (error?: Error) => {
+      if (dropped) return;
+      dropped = true;
+      if (error) logger.warn({ err: error }, 'outbox LISTEN connection failed');
+      if (client === candidate) client = null;
+      candidate.end().catch(() => {});
+      scheduleReconnect();
+    };
+    candidate.on('error', drop);
+    candidate.on('end', () => drop());
+    candidate.on('notification', (message) => {
+      if (message.channel === OUTBOX_CHANNEL) onNotify();
+    });
+    try {
+      await candidate.connect();
+      await candidate.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      drop(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (closed) {
+      await candidate.end().catch(() => {});
+      return;
+    }
+    client = candidate;
+    retryMs = FIRST_RETRY_MS;
+    logger.debug({ channel: OUTBOX_CHANNEL }, 'outbox worker listening for new mail');
+    onNotify();
+  };
+
+  connecting = connect();
+
+  return {
+    get listening() {
+      return client !== null;
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      // A connect in progress sees `closed` when it finishes and ends its own client.
+      await connecting;
+      const current = client;
+      client = null;
+      await current?.end().catch(() => {});
+    },
+  };
+}

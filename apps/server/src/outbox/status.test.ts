@@ -1,0 +1,71 @@
+import type { Executor, OutboxState } from '@rolegate/db';
+import { createTestDb, type TestDb } from '@rolegate/db/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getMailStatus } from './status.js';
+
+let t: TestDb;
+let db: Executor;
+beforeAll(async () => {
+  t = await createTestDb();
+  db = t.db;
+});
+afterAll(() => t.destroy());
+beforeEach(async () => {
+  await db.deleteFrom('mailOutbox').execute();
+});
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+async function addRow(
+  key: string,
+  fields: { state: OutboxState; nextAttemptAt?: Date; lastError?: string; lease?: Date },
+) {
+  await db
+    .insertInto('mailOutbox')
+    .values({
+      idempotencyKey: key,
+      message: { subject: key, to: ['a@example.com'] },
+      state: fields.state,
+      nextAttemptAt: fields.nextAttemptAt ?? new Date(),
+      lastError: fields.lastError ?? null,
+      leaseExpiresAt: fields.lease ?? null,
+    })
+    .execute();
+}
+
+describe('mail status', () => {
+  it('is healthy with nothing queued, or only sent and freshly queued mail', async () => {
+    expect((await getMailStatus(db)).failing).toBe(false);
+    await addRow('sent', { state: 'sent' });
+    await addRow('new', { state: 'pending' });
+    const status = await getMailStatus(db);
+    expect(status).toMatchObject({ failing: false, queued: 1, lastError: null });
+  });
+
+  it('is failing while a message waits for a retry after a temporary error', async () => {
+    await addRow('retry', {
+      state: 'pending',
+      nextAttemptAt: new Date(Date.now() + 60_000),
+      lastError: '421 Try again later',
+    });
+    expect(await getMailStatus(db)).toMatchObject({
+      failing: true,
+      retrying: 1,
+      lastError: '421 Try again later',
+    });
+  });
+
+  it('is failing for an hour after a message was given up, then clears', async () => {
+    await addRow('recent', { state: 'failed', nextAttemptAt: minutesAgo(10), lastError: '550 No' });
+    expect(await getMailStatus(db)).toMatchObject({ failing: true, failedLastHour: 1 });
+    await db.deleteFrom('mailOutbox').execute();
+    await addRow('old', { state: 'failed', nextAttemptAt: minutesAgo(90), lastError: '550 No' });
+    expect(await getMailStatus(db)).toMatchObject({ failing: false, failedLastHour: 0 });
+  });
+
+  it('is failing when due mail sits undelivered (no worker runs, or one died)', async () => {
+    await addRow('stuck', { state: 'pending', nextAttemptAt: minutesAgo(10) });
+    await addRow('orphan', { state: 'sending', lease: minutesAgo(10) });
+    expect(await getMailStatus(db)).toMatchObject({ failing: true, overdue: 2 });
+  });
+});
