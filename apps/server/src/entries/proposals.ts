@@ -1,0 +1,80 @@
+import type { EntryProposal, Executor, ProposalStatus } from '@rolegate/db';
+import { sql } from 'kysely';
+
+export async function insertProposal(
+  db: Executor,
+  proposal: { entryId: string | null; title: string; body: string; proposedBy: string },
+): Promise<EntryProposal> {
+  return db.insertInto('entryProposals').values(proposal).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Proposals with the proposer's and reviewer's names, the review queue's order: oldest first. */
+export function selectProposalRows(db: Executor) {
+  return db
+    .selectFrom('entryProposals as p')
+    .innerJoin('users as a', 'a.id', 'p.proposedBy')
+    .leftJoin('users as r', 'r.id', 'p.reviewedBy')
+    .select([
+      'p.id',
+      'p.entryId',
+      'p.title',
+      'p.body',
+      'p.status',
+      'p.createdAt',
+      'p.reviewedAt',
+      'p.reviewNote',
+      'a.id as proposerId',
+      'a.name as proposerName',
+      'r.id as reviewerId',
+      'r.name as reviewerName',
+    ])
+    .orderBy('p.createdAt', 'asc')
+    .orderBy('p.id', 'asc');
+}
+
+export type ProposalRow = Awaited<
+  ReturnType<ReturnType<typeof selectProposalRows>['executeTakeFirstOrThrow']>
+>;
+
+export async function listPendingProposals(db: Executor): Promise<ProposalRow[]> {
+  return selectProposalRows(db).where('p.status', '=', 'pending').execute();
+}
+
+export async function findProposalRow(db: Executor, id: string): Promise<ProposalRow | undefined> {
+  return selectProposalRows(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Locks the proposal until the transaction ends, so two reviewers cannot both decide it. */
+export async function findProposalForUpdate(
+  db: Executor,
+  id: string,
+): Promise<EntryProposal | undefined> {
+  return db
+    .selectFrom('entryProposals')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function markProposalReviewed(
+  db: Executor,
+  review: {
+    id: string;
+    status: Exclude<ProposalStatus, 'pending'>;
+    reviewedBy: string;
+    note: string | null;
+  },
+): Promise<EntryProposal> {
+  return db
+    .updateTable('entryProposals')
+    .set({
+      status: review.status,
+      reviewedBy: review.reviewedBy,
+      reviewedAt: sql<Date>`now()`,
+      reviewNote: review.note,
+    })
+    .where('id', '=', review.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

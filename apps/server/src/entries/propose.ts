@@ -1,0 +1,35 @@
+import type { ProposeInput } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
+import { notFound } from './not-found.js';
+import { findProposalRow, insertProposal } from './proposals.js';
+import { type ProposalView, toProposalView } from './views.js';
+
+/**
+ * A contributor's change waits for review: without `entryId` it will create an entry, with it it
+ * will overwrite that entry's title and body. Nothing about the entries changes until an editor
+ * accepts it.
+ */
+export async function proposeChange(
+  db: Executor,
+  proposerId: string,
+  input: ProposeInput,
+): Promise<ProposalView> {
+  const entryId = input.entryId ?? null;
+  if (entryId !== null) {
+    const entry = await db
+      .selectFrom('entries')
+      .select('id')
+      .where('id', '=', entryId)
+      .executeTakeFirst();
+    if (!entry) throw notFound('entryId', 'entry', entryId);
+  }
+  const proposal = await insertProposal(db, {
+    entryId,
+    title: input.title,
+    body: input.body,
+    proposedBy: proposerId,
+  });
+  const row = await findProposalRow(db, proposal.id);
+  if (!row) throw new Error(`proposal ${proposal.id} vanished right after it was written`);
+  return toProposalView(row);
+}

@@ -1,0 +1,63 @@
+import type { ProposalRow } from './proposals.js';
+import type { EntryRow } from './queries.js';
+
+/** Who wrote something: enough to show a name, no email (readers see entries too). */
+export interface AuthorView {
+  id: string;
+  name: string;
+}
+
+export interface EntryView {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: AuthorView | null;
+  updatedBy: AuthorView | null;
+}
+
+export interface ProposalView {
+  id: string;
+  /** null: the proposal creates a new entry. */
+  entryId: string | null;
+  title: string;
+  body: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  createdAt: string;
+  proposedBy: AuthorView;
+  reviewedBy: AuthorView | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+}
+
+function author(id: string | null, name: string | null): AuthorView | null {
+  return id !== null && name !== null ? { id, name } : null;
+}
+
+export function toEntryView(row: EntryRow): EntryView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdBy: author(row.creatorId, row.creatorName),
+    updatedBy: author(row.updaterId, row.updaterName),
+  };
+}
+
+export function toProposalView(row: ProposalRow): ProposalView {
+  return {
+    id: row.id,
+    entryId: row.entryId,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    createdAt: row.createdAt.toISOString(),
+    proposedBy: { id: row.proposerId, name: row.proposerName },
+    reviewedBy: author(row.reviewerId, row.reviewerName),
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    reviewNote: row.reviewNote,
+  };
+}

@@ -1,0 +1,84 @@
+import type { RequestStatus } from '@rolegate/core';
+import type { Executor, LevelRequest } from '@rolegate/db';
+
+/**
+ * Reads the request and locks its row until the transaction ends: two admins deciding at once take
+ * turns, and the second one sees the first one's decision. Only meaningful inside a transaction.
+ */
+export async function findRequestForUpdate(
+  db: Executor,
+  requestId: string,
+): Promise<LevelRequest | undefined> {
+  return db
+    .selectFrom('levelRequests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
+ * Requests with their requester, the admin who decided and the requester's pending request (for the
+ * requester's `pending` flag), newest first. Every column the view needs, flat, in one query.
+ */
+export function selectRequestRows(db: Executor) {
+  return db
+    .selectFrom('levelRequests as r')
+    .innerJoin('users as u', 'u.id', 'r.userId')
+    .leftJoin('users as d', 'd.id', 'r.decidedBy')
+    .leftJoin('levelRequests as p', (join) =>
+      join.onRef('p.userId', '=', 'r.userId').on('p.status', '=', 'pending'),
+    )
+    .select([
+      'r.id',
+      'r.requestedRole',
+      'r.reason',
+      'r.status',
+      'r.createdAt',
+      'r.decidedAt',
+      'r.denyReason',
+      'u.id as userId',
+      'u.email as userEmail',
+      'u.name as userName',
+      'u.role as userRole',
+      'u.isAdmin as userIsAdmin',
+      'u.createdAt as userCreatedAt',
+      'p.requestedRole as userPendingRole',
+      'd.id as deciderId',
+      'd.name as deciderName',
+      'd.email as deciderEmail',
+    ])
+    .orderBy('r.createdAt', 'desc')
+    .orderBy('r.id', 'desc');
+}
+
+export type RequestRow = Awaited<
+  ReturnType<ReturnType<typeof selectRequestRows>['executeTakeFirstOrThrow']>
+>;
+
+export async function listRequests(
+  db: Executor,
+  filter: { status?: RequestStatus | undefined } = {},
+): Promise<RequestRow[]> {
+  let query = selectRequestRows(db);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  return query.execute();
+}
+
+export async function findRequestRow(
+  db: Executor,
+  requestId: string,
+): Promise<RequestRow | undefined> {
+  return selectRequestRows(db).where('r.id', '=', requestId).executeTakeFirst();
+}
+
+/** The name of whoever decided a request, for the "already decided" message. */
+export async function findDeciderName(db: Executor, request: LevelRequest): Promise<string | null> {
+  if (!request.decidedBy) return null;
+  const decider = await db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', request.decidedBy)
+    .executeTakeFirst();
+  return decider?.name ?? null;
+}
