@@ -1,0 +1,39 @@
+import { ACCESS_TABLE, grantFor, isAbove, isLevel, type RequestLevelInput } from '@rolegate/core';
+import type { Context, SessionUser } from '../context.js';
+import { fieldError } from '../errors.js';
+import { openLevelRequest } from '../requests/open.js';
+import { findUserById, setUserRole } from './users.js';
+
+/**
+ * A signed-in person asks for a higher level: the same flow as at sign-up. A level without approval
+ * is granted at once; one that needs it raises the person to its provisional level (if that is
+ * higher) and opens a request, in one transaction.
+ */
+export async function requestLevel(
+  ctx: Context & { user: SessionUser },
+  input: RequestLevelInput,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, ctx.user.id);
+    if (user === undefined || !isLevel(user.role)) {
+      throw fieldError('BAD_REQUEST', 'role', 'Your account could not be read; sign in again.');
+    }
+    if (!isAbove(input.role, user.role)) {
+      const current = ACCESS_TABLE[user.role].label;
+      throw fieldError(
+        'BAD_REQUEST',
+        'role',
+        `You already have ${current}, which includes ${ACCESS_TABLE[input.role].label}; choose a level above ${current}.`,
+      );
+    }
+    const grant = grantFor(input.role);
+    if (grant.requestedRole !== null) {
+      await openLevelRequest(trx, ctx.config, {
+        user,
+        role: grant.requestedRole,
+        reason: input.reason,
+      });
+    }
+    if (isAbove(grant.role, user.role)) await setUserRole(trx, user.id, grant.role, ctx.now());
+  });
+}

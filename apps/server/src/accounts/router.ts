@@ -1,0 +1,39 @@
+import { loginInput, registerInput, requestLevelInput } from '@rolegate/core';
+import { authedProcedure, publicProcedure, router } from '../trpc.js';
+import { loadPublicUser, loadPublicUserOrThrow } from './public-user.js';
+import { registerUser } from './register.js';
+import { requestLevel } from './request-level.js';
+import { clearSessionCookie } from './session-cookie.js';
+import { revokeSession } from './sessions.js';
+import { checkCredentials, startSession } from './sign-in.js';
+
+export const authRouter = router({
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    const user = await registerUser(ctx, input);
+    await startSession(ctx, user.id);
+    return { user: await loadPublicUserOrThrow(ctx.db, user.id) };
+  }),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const user = await checkCredentials(ctx, input);
+    await startSession(ctx, user.id);
+    return { user: await loadPublicUserOrThrow(ctx.db, user.id) };
+  }),
+
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
+    clearSessionCookie(ctx);
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.query(async ({ ctx }) => ({
+    user: ctx.user === null ? null : await loadPublicUser(ctx.db, ctx.user.id),
+  })),
+});
+
+export const accountRouter = router({
+  requestLevel: authedProcedure.input(requestLevelInput).mutation(async ({ ctx, input }) => {
+    await requestLevel(ctx, input);
+    return { user: await loadPublicUserOrThrow(ctx.db, ctx.user.id) };
+  }),
+});

@@ -1,0 +1,88 @@
+/**
+ * Sessions: the cookie carries 32 random bytes; the database keeps only their SHA-256, so a leaked
+ * table cannot be replayed. 30 days, sliding: each use pushes the expiry out again.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { isLevel } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
+import type { SessionUser } from '../context.js';
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sliding the expiry costs a write; doing it at most hourly keeps reads free of writes. */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Executor,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = hashSessionToken(token);
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await db
+    .insertInto('sessions')
+    .values({ tokenHash, userId, createdAt: now, lastSeenAt: now, expiresAt })
+    .execute();
+  return { token, tokenHash, expiresAt };
+}
+
+export interface ResolvedSession {
+  user: SessionUser;
+  tokenHash: string;
+  /** Set when this request slid the expiry: the cookie should be sent again with it. */
+  renewedUntil: Date | null;
+}
+
+/** The live session a cookie token names, or null (unknown, revoked, expired, malformed). */
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  now: Date,
+): Promise<ResolvedSession | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const tokenHash = hashSessionToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
+    .select(['sessions.lastSeenAt', 'sessions.expiresAt'])
+    .where('sessions.tokenHash', '=', tokenHash)
+    .where('sessions.expiresAt', '>', now)
+    .executeTakeFirst();
+  if (row === undefined || !isLevel(row.role)) return null;
+  const user: SessionUser = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    isAdmin: row.isAdmin,
+  };
+  if (now.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
+    return { user, tokenHash, renewedUntil: null };
+  }
+  const renewedUntil = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: now, expiresAt: renewedUntil })
+    .where('tokenHash', '=', tokenHash)
+    .execute();
+  return { user, tokenHash, renewedUntil };
+}
+
+export async function revokeSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
+}
+
+/** Signs a person out everywhere (admin removal, password change). */
+export async function revokeUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expiresAt', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

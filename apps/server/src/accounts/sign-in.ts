@@ -1,0 +1,37 @@
+import type { LoginInput } from '@rolegate/core';
+import type { User } from '@rolegate/db';
+import { TRPCError } from '@trpc/server';
+import type { Context } from '../context.js';
+import {
+  assertSignInAllowed,
+  clearFailedSignIns,
+  recordFailedSignIn,
+} from '../rate-limit/limits.js';
+import { verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { setSessionCookie } from './session-cookie.js';
+import { createSession, revokeSession } from './sessions.js';
+import { findUserByEmail } from './users.js';
+
+/** One answer for an unknown email and a wrong password, so the form does not reveal accounts. */
+export const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+export async function checkCredentials(ctx: Context, input: LoginInput): Promise<User> {
+  await assertSignInAllowed(ctx, input.email);
+  const user = await findUserByEmail(ctx.db, input.email);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (user === undefined || !valid) {
+    await recordFailedSignIn(ctx, input.email);
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
+  }
+  await clearFailedSignIns(ctx, input.email);
+  return user;
+}
+
+/** Opens a session and sets its cookie; a session the request already carried is replaced. */
+export async function startSession(ctx: Context, userId: string): Promise<void> {
+  if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
+  const session = await createSession(ctx.db, userId, ctx.now());
+  setSessionCookie(ctx, session.token, session.expiresAt);
+}

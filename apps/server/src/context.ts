@@ -1,0 +1,89 @@
+/**
+ * The tRPC context in two layers (tRPC's docs): `createContextInner` holds what does not depend on the
+ * request, so typed tests build it and call createCaller; `createContext` adds the session user,
+ * the client IP and the cookie functions of one HTTP request.
+ */
+import type { Level } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
+import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
+import type { Logger } from 'pino';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './accounts/session-cookie.js';
+import { resolveSession } from './accounts/sessions.js';
+import type { AppConfig } from './env.js';
+
+/** The signed-in person as procedures see them; reloaded from the database on every request. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Level;
+  isAdmin: boolean;
+}
+
+export interface CookieOptions {
+  httpOnly: boolean;
+  sameSite: 'lax' | 'strict';
+  path: string;
+  secure: boolean;
+  expires?: Date;
+}
+
+/** What the Origin/JSON check of mutations needs; null when there is no HTTP request (createCaller). */
+export interface HttpRequestInfo {
+  origin: string | undefined;
+  contentType: string | undefined;
+}
+
+export interface ContextInner {
+  db: Executor;
+  config: AppConfig;
+  logger: Logger;
+  /** The clock, replaceable in tests (session expiry, rate-limit windows). */
+  now: () => Date;
+}
+
+export interface Context extends ContextInner {
+  user: SessionUser | null;
+  /** SHA-256 (hex) of the session cookie's token, when the request carried a live session. */
+  sessionTokenHash: string | null;
+  clientIp: string;
+  http: HttpRequestInfo | null;
+  setCookie(name: string, value: string, options: CookieOptions): void;
+  clearCookie(name: string, options: CookieOptions): void;
+}
+
+export function createContextInner(options: {
+  db: Executor;
+  config: AppConfig;
+  logger: Logger;
+  now?: () => Date;
+}): ContextInner {
+  return { ...options, now: options.now ?? (() => new Date()) };
+}
+
+/** The context of one HTTP request through the fastify adapter. */
+export async function createContext(
+  inner: ContextInner,
+  { req, res }: CreateFastifyContextOptions,
+): Promise<Context> {
+  const context: Context = {
+    ...inner,
+    user: null,
+    sessionTokenHash: null,
+    // fastify applies TRUST_PROXY (X-Forwarded-For) when it computes req.ip.
+    clientIp: req.ip,
+    http: { origin: req.headers.origin, contentType: req.headers['content-type'] },
+    setCookie: (name, value, options) => void res.setCookie(name, value, options),
+    clearCookie: (name, options) => void res.clearCookie(name, options),
+  };
+  const token = req.cookies[SESSION_COOKIE];
+  if (token === undefined) return context;
+  const session = await resolveSession(inner.db, token, inner.now());
+  if (session === null) {
+    // A stale cookie (expired, revoked): drop it so the browser stops sending it.
+    clearSessionCookie(context);
+    return context;
+  }
+  if (session.renewedUntil !== null) setSessionCookie(context, token, session.renewedUntil);
+  return { ...context, user: session.user, sessionTokenHash: session.tokenHash };
+}

@@ -1,0 +1,226 @@
+/**
+ * The server's settings (DESIGN.md, "Server settings"), read once at start into a typed object.
+ * Nothing else in the server reads process.env: pass an AppConfig around instead.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { emailSchema, passwordSchema } from '@rolegate/core';
+import { DatabaseUrlError, parseDatabaseUrl } from '@rolegate/db';
+import { loadMailSettings, type MailSettings, MailSettingsError } from '@rolegate/mail';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  port: number;
+  /** Public URL without a trailing slash: links in mail start with it. */
+  appUrl: string;
+  /** `scheme://host[:port]` of appUrl: what a mutation's Origin header must equal. */
+  appOrigin: string;
+  /** Raw DATABASE_URL (undefined: embedded PGlite in ./.data/pglite). */
+  databaseUrl: string | undefined;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  rateLimits: { signupsPerHour: number; loginsPer15Min: number };
+  trustProxy: boolean;
+  mailWorker: boolean;
+  logLevel: LogLevel;
+  mail: MailSettings;
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+  fix: string;
+}
+
+/** Every wrong setting found in one pass, so one restart fixes them all. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `${problems.length === 1 ? 'A setting is' : `${problems.length} settings are`} wrong:\n${problems
+        .map((p) => `- ${p.variable}: ${p.message} Fix: ${p.fix}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Loads `.env` from the working directory into process.env if the file exists (Node 20.12+). */
+export function loadDotEnvIfPresent(cwd = process.cwd()): string | null {
+  const file = path.join(cwd, '.env');
+  if (!existsSync(file)) return null;
+  // Variables already set in the environment win over the file, as with dotenv.
+  process.loadEnvFile(file);
+  return file;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: ConfigProblem[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const add = (variable: string, message: string, fix: string) =>
+    problems.push({ variable, message, fix });
+
+  const port = readInteger(read, add, 'PORT', 3000, 1, 65535);
+  const appUrl = readAppUrl(read('APP_URL') ?? `http://localhost:${port}`, add);
+  const databaseUrl = read('DATABASE_URL');
+  try {
+    parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    add('DATABASE_URL', error.message, 'use postgres://… or pglite:<dir>, or leave it unset.');
+  }
+  const { adminEmail, adminPassword } = readAdmin(read, env.ROLEGATE_ADMIN_PASSWORD, add);
+  const rateLimits = {
+    signupsPerHour: readInteger(read, add, 'RATE_LIMIT_SIGNUPS_PER_HOUR', 20, 0, 1_000_000),
+    loginsPer15Min: readInteger(read, add, 'RATE_LIMIT_LOGINS_PER_15_MIN', 10, 0, 1_000_000),
+  };
+  const trustProxy = readBoolean(read, add, 'TRUST_PROXY', false);
+  const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
+  const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelText) ?? 'info';
+  if (logLevel !== logLevelText) {
+    add(
+      'LOG_LEVEL',
+      `'${read('LOG_LEVEL')}' is not a log level.`,
+      `use one of ${LOG_LEVELS.join(', ')}.`,
+    );
+  }
+  let mail: MailSettings | undefined;
+  try {
+    mail = loadMailSettings(env);
+  } catch (error) {
+    if (!(error instanceof MailSettingsError)) throw error;
+    problems.push(...error.problems);
+  }
+
+  if (problems.length > 0 || mail === undefined || appUrl === null) throw new ConfigError(problems);
+  return {
+    port,
+    appUrl: appUrl.href,
+    appOrigin: appUrl.origin,
+    databaseUrl,
+    adminEmail,
+    adminPassword,
+    rateLimits,
+    trustProxy,
+    mailWorker,
+    logLevel,
+    mail,
+  };
+}
+
+type Read = (name: string) => string | undefined;
+type Add = (variable: string, message: string, fix: string) => void;
+
+function readInteger(
+  read: Read,
+  add: Add,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
+  add(
+    name,
+    `'${value}' is not a whole number from ${min} to ${max}.`,
+    `set ${name} to a number like ${fallback}, or leave it unset for ${fallback}.`,
+  );
+  return fallback;
+}
+
+const strictBoolean = z.stringbool({
+  truthy: ['true', '1', 'yes'],
+  falsy: ['false', '0', 'no'],
+  case: 'insensitive',
+});
+
+function readBoolean(read: Read, add: Add, name: string, fallback: boolean): boolean {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  const parsed = strictBoolean.safeParse(value);
+  if (parsed.success) return parsed.data;
+  add(
+    name,
+    `'${value}' is not a boolean.`,
+    `set ${name} to true or false (1/0 and yes/no also work).`,
+  );
+  return fallback;
+}
+
+function readAppUrl(value: string, add: Add): { href: string; origin: string } | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    add(
+      'APP_URL',
+      `'${value}' is not a URL.`,
+      'set APP_URL to the public address, like https://rolegate.example.com.',
+    );
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    add(
+      'APP_URL',
+      `'${value}' is not an http(s) URL.`,
+      'set APP_URL to an http:// or https:// address.',
+    );
+    return null;
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    add(
+      'APP_URL',
+      `'${value}' has a query, fragment or credentials.`,
+      'set APP_URL to scheme, host, port and path only.',
+    );
+    return null;
+  }
+  return { href: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, origin: url.origin };
+}
+
+function readAdmin(read: Read, passwordValue: string | undefined, add: Add) {
+  const email = read('ROLEGATE_ADMIN_EMAIL');
+  // A password may begin or end with spaces: take it as given, only a blank one counts as unset.
+  const rawPassword = passwordValue?.trim() === '' ? undefined : passwordValue;
+  if ((email === undefined) !== (rawPassword === undefined)) {
+    const [missing, present] =
+      email === undefined
+        ? ['ROLEGATE_ADMIN_EMAIL', 'ROLEGATE_ADMIN_PASSWORD']
+        : ['ROLEGATE_ADMIN_PASSWORD', 'ROLEGATE_ADMIN_EMAIL'];
+    add(
+      missing,
+      `is unset while ${present} is set.`,
+      `set both ROLEGATE_ADMIN_EMAIL and ROLEGATE_ADMIN_PASSWORD, or neither.`,
+    );
+    return { adminEmail: null, adminPassword: null };
+  }
+  if (email === undefined || rawPassword === undefined)
+    return { adminEmail: null, adminPassword: null };
+  const parsedEmail = emailSchema.safeParse(email);
+  if (!parsedEmail.success) {
+    add(
+      'ROLEGATE_ADMIN_EMAIL',
+      `'${email}' is not an email address.`,
+      "set it to the admin's address, like admin@example.com.",
+    );
+  }
+  const parsedPassword = passwordSchema.safeParse(rawPassword);
+  if (!parsedPassword.success) {
+    add(
+      'ROLEGATE_ADMIN_PASSWORD',
+      parsedPassword.error.issues[0]?.message ?? 'is not accepted.',
+      'choose a longer password (at least 10 characters).',
+    );
+  }
+  return { adminEmail: parsedEmail.data ?? null, adminPassword: parsedPassword.data ?? null };
+}

@@ -1,0 +1,64 @@
+/**
+ * Causes the error formatter understands: a problem with one input field (shown beside that field)
+ * and a rate limit (with the time to wait). Procedures throw them through the helpers below.
+ */
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { ZodError } from 'zod';
+
+export class FieldProblem extends Error {
+  override readonly name = 'FieldProblem';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class RateLimited extends Error {
+  override readonly name = 'RateLimited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A TRPCError whose `data.fieldErrors` names the field, e.g. CONFLICT on a taken email. */
+export function fieldError(code: TRPC_ERROR_CODE_KEY, field: string, message: string): TRPCError {
+  return new TRPCError({ code, message, cause: new FieldProblem(field, message) });
+}
+
+export function rateLimitedError(message: string, retryAfterSeconds: number): TRPCError {
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message,
+    cause: new RateLimited(message, retryAfterSeconds),
+  });
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Per-field messages from a zod error; an unknown key is reported on that key's name. */
+export function fieldErrorsOf(cause: unknown): FieldErrors | null {
+  if (cause instanceof FieldProblem) return { [cause.field]: [cause.message] };
+  if (!(cause instanceof ZodError)) return null;
+  const errors: FieldErrors = {};
+  for (const issue of cause.issues) {
+    const fields =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys
+        : [issue.path.map(String).join('.') || 'input'];
+    for (const field of fields) errors[field] = [...(errors[field] ?? []), issue.message];
+  }
+  return errors;
+}
+
+/** One readable sentence for the whole error, instead of zod's JSON dump. */
+export function summarizeFieldErrors(errors: FieldErrors): string {
+  return Object.entries(errors)
+    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+    .join(' ');
+}

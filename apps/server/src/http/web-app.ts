@@ -1,0 +1,42 @@
+/**
+ * Serves the built SPA (apps/web/dist) when it exists: hashed files under /assets/ are cached for a
+ * year, index.html never (so a deploy is picked up at once), and any other GET that wants HTML gets
+ * index.html so client-side routes survive a reload.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export async function registerWebApp(
+  server: FastifyInstance,
+  webDistDir: string | null | undefined,
+): Promise<void> {
+  const root = webDistDir === undefined ? DEFAULT_WEB_DIST : webDistDir;
+  if (root === null || !existsSync(path.join(root, 'index.html'))) {
+    server.log.debug({ root }, 'no built web app: serving the API only');
+    return;
+  }
+  await server.register(fastifyStatic, {
+    root,
+    cacheControl: false,
+    index: false,
+    setHeaders(reply, filePath) {
+      const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  server.setNotFoundHandler((request, reply) => {
+    const wantsHtml = request.headers.accept?.includes('text/html') ?? false;
+    const isApi = request.url === '/trpc' || request.url.startsWith('/trpc/');
+    if ((request.method === 'GET' || request.method === 'HEAD') && wantsHtml && !isApi) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send({ error: 'Not Found', message: `${request.method} ${request.url} does not exist.` });
+  });
+}

@@ -1,0 +1,10 @@
+export { CookieJar } from './cookie-jar.js';
+export {
+  type Caller,
+  type CallerOptions,
+  type ConfigOverrides,
+  createTestContext,
+  type TestContext,
+  testConfig,
+} from './test-context.js';
+export { startTestServer, type TestClient, type TestServer } from './test-server.js';

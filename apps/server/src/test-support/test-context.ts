@@ -1,0 +1,141 @@
+/**
+ * Typed procedure tests without HTTP (tRPC's createCaller): a fresh migrated database per call
+ * (PGlite, or Postgres when DATABASE_URL is set), the memory mail backend and a silent logger.
+ *
+ *   const t = await createTestContext();
+ *   afterAll(() => t.destroy());
+ *   const { caller } = await t.signUp({ role: 'power' });
+ *   await caller.auth.me();
+ */
+import type { PublicUser, RegisterInput } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
+import { createTestDb } from '@rolegate/db/testing';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import type { Context, ContextInner, SessionUser } from '../context.js';
+import { createContextInner } from '../context.js';
+import { type AppConfig, loadConfig } from '../env.js';
+import { appRouter } from '../router.js';
+import { createCallerFactory } from '../trpc.js';
+
+export type ConfigOverrides = Partial<Omit<AppConfig, 'rateLimits'>> & {
+  rateLimits?: Partial<AppConfig['rateLimits']>;
+};
+
+/** Settings for tests: memory mail, no worker, silent logs and rate limits off unless asked for. */
+export function testConfig(overrides: ConfigOverrides = {}, env: Record<string, string> = {}) {
+  const base = loadConfig({
+    APP_URL: 'http://localhost:3000',
+    DATABASE_URL: 'pglite:memory:',
+    EMAIL_BACKEND: 'memory',
+    DEFAULT_FROM_EMAIL: 'Rolegate <rolegate@example.com>',
+    MAIL_WORKER: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
+    RATE_LIMIT_LOGINS_PER_15_MIN: '0',
+    ...env,
+  });
+  const { rateLimits, ...rest } = overrides;
+  return {
+    ...base,
+    ...rest,
+    rateLimits: { ...base.rateLimits, ...rateLimits },
+  } satisfies AppConfig;
+}
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface CallerOptions {
+  clientIp?: string;
+  /** Cookies the procedures set land here (name → value; cleared ones are deleted). */
+  cookies?: Map<string, string>;
+}
+
+export interface TestContext {
+  db: Executor;
+  config: AppConfig;
+  logger: Logger;
+  inner: ContextInner;
+  /**
+   * A caller acting as `user` (by id; reloaded from the database on every call, so a level an
+   * admin just approved is in force at once), or anonymous.
+   */
+  caller(user?: { id: string } | null, options?: CallerOptions): Caller;
+  /** Registers through auth.register; returns the user and a caller signed in as them. */
+  signUp(
+    input?: Partial<RegisterInput>,
+  ): Promise<{ user: PublicUser; caller: Caller; password: string }>;
+  /** Registers, then sets the admin flag (as `rolegate create-admin` would). */
+  signUpAdmin(
+    input?: Partial<RegisterInput>,
+  ): Promise<{ user: PublicUser; caller: Caller; password: string }>;
+  destroy(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestContext(
+  options: { configOverrides?: ConfigOverrides; now?: () => Date } = {},
+): Promise<TestContext> {
+  const testDb = await createTestDb();
+  const config = testConfig(options.configOverrides);
+  const logger = pino({ level: 'silent' });
+  const inner = createContextInner({ db: testDb.db, config, logger, now: options.now });
+
+  const loadUser = async (id: string): Promise<SessionUser | null> => {
+    const row = await testDb.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'isAdmin'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ?? null;
+  };
+
+  const caller = (user?: { id: string } | null, callerOptions: CallerOptions = {}): Caller =>
+    createCaller(
+      async (): Promise<Context> => ({
+        ...inner,
+        user: user ? await loadUser(user.id) : null,
+        sessionTokenHash: null,
+        clientIp: callerOptions.clientIp ?? '127.0.0.1',
+        http: null,
+        setCookie: (name, value) => void callerOptions.cookies?.set(name, value),
+        clearCookie: (name) => void callerOptions.cookies?.delete(name),
+      }),
+    );
+
+  const signUp: TestContext['signUp'] = async (input = {}) => {
+    counter += 1;
+    const password = input.password ?? 'correct horse battery staple';
+    const { user } = await caller().auth.register({
+      email: `person${counter}-${Date.now()}@example.com`,
+      name: `Person ${counter}`,
+      role: 'reader',
+      ...input,
+      password,
+    });
+    return { user, caller: caller(user), password };
+  };
+
+  const signUpAdmin: TestContext['signUpAdmin'] = async (input = {}) => {
+    const signedUp = await signUp(input);
+    await testDb.db
+      .updateTable('users')
+      .set({ isAdmin: true })
+      .where('id', '=', signedUp.user.id)
+      .execute();
+    return { ...signedUp, user: { ...signedUp.user, isAdmin: true } };
+  };
+
+  return {
+    db: testDb.db,
+    config,
+    logger,
+    inner,
+    caller,
+    signUp,
+    signUpAdmin,
+    destroy: () => testDb.destroy(),
+  };
+}

@@ -1,0 +1,62 @@
+/** Builds the router and the procedures; nothing else lives here (STYLE.md). */
+import { type Capability, can, lowestLevelWith } from '@rolegate/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from './context.js';
+import { fieldErrorsOf, RateLimited, summarizeFieldErrors } from './errors.js';
+import { checkMutationRequest } from './http/mutation-guard.js';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error.cause);
+    const retryAfterSeconds =
+      error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : undefined;
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message:
+        fieldErrors && error.code === 'BAD_REQUEST'
+          ? summarizeFieldErrors(fieldErrors)
+          : shape.message,
+      data: { ...data, fieldErrors, retryAfterSeconds },
+    };
+  },
+});
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Every procedure: mutations over HTTP must come from APP_URL's origin with a JSON body. */
+export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
+  if (type === 'mutation') checkMutationRequest(ctx);
+  return next();
+});
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.user === null) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  }
+  return next({ ctx: { user: ctx.user } });
+});
+
+/** Allowed when the access table gives the person's level this capability. */
+export function capabilityProcedure(capability: Capability) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.user.role, capability)) {
+      const needed = lowestLevelWith(capability);
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${needed} level or higher; your level is ${ctx.user.role}.`,
+      });
+    }
+    return next();
+  });
+}
+
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isAdmin) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin may do this.' });
+  }
+  return next();
+});
