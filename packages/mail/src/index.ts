@@ -1,3 +1,39 @@
+export type { Address } from './address.js';
+export { formatAddress, parseAddress } from './address.js';
+export { BACKEND_NAMES, type BackendName } from './backend-names.js';
+export { clearOutbox, outbox } from './backends/memory.js';
+export {
+  classifyDeliveryError,
+  type DeliveryErrorClass,
+  type DeliveryErrorKind,
+} from './classify.js';
+export { configureMail, getMailSettings } from './config.js';
+export { type ConnectionOptions, getConnection } from './connection.js';
+export type { MailConnection } from './deliverer.js';
+export {
+  BadHeaderError,
+  InvalidAddressError,
+  MailFailoverError,
+  MailTransportError,
+} from './errors.js';
+export {
+  type EmailAlternative,
+  type EmailAttachment,
+  EmailMessage,
+  type EmailMessageInit,
+  type EmailMessageJSON,
+  EmailMultiAlternatives,
+} from './message.js';
+export { InvalidMessageJSONError } from './message-json.js';
+export {
+  type MailAdminsOptions,
+  type MassMailEntry,
+  mailAdmins,
+  mailManagers,
+  type SendMailOptions,
+  sendMail,
+  sendMassMail,
+} from './send.js';
 export * from './settings.js';
 // The diagnose engineer enables this line when src/diagnose/index.ts exists:
 // export * from './diagnose/index.js';

@@ -1,0 +1,89 @@
+import { MailFailoverError, messageOf } from './errors.js';
+
+export type DeliveryErrorKind = 'temporary' | 'permanent';
+
+export interface DeliveryErrorClass {
+  /** temporary: retry later with backoff. permanent: retrying the same message gets the same. */
+  kind: DeliveryErrorKind;
+  /** One short line for the outbox's last_error column and the admin panel. */
+  reason: string;
+  /** The SMTP reply code when the server gave one. */
+  responseCode: number | null;
+}
+
+interface ErrorShape {
+  code?: unknown;
+  originalCode?: unknown;
+  responseCode?: unknown;
+  response?: unknown;
+  timeoutType?: unknown;
+}
+
+// Network trouble: the server, the route or DNS may be back in a minute.
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'ECONNECTION',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  // A host that does not resolve is usually a typo, but failing at once would drop the message;
+  // retrying keeps it until the operator fixes EMAIL_HOST and the backoff comes round again.
+  'ENOTFOUND',
+  'EDNS',
+]);
+
+// Certificate and TLS-version failures do not heal by waiting: they need a settings change.
+const TLS_CONFIG = /CERT|SSL|TLS|SIGNATURE/;
+
+/**
+ * Tells the outbox worker whether to retry: SMTP 4xx replies and network errors are temporary;
+ * 5xx replies (the 535 of refused credentials included), TLS/certificate failures, bad messages
+ * and bad settings are permanent. When failover tried several transports, the message is
+ * temporary if any of them failed temporarily (it may get through there later).
+ */
+export function classifyDeliveryError(error: unknown): DeliveryErrorClass {
+  if (error instanceof MailFailoverError) {
+    const parts = error.errors.map(classifyDeliveryError);
+    const temporary = parts.find((part) => part.kind === 'temporary');
+    const chosen = temporary ?? parts.at(-1);
+    if (chosen) return { ...chosen, reason: `all transports failed; ${chosen.reason}` };
+  }
+  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : {};
+  const message = firstLine(messageOf(error));
+  const responseCode = typeof shape.responseCode === 'number' ? shape.responseCode : null;
+  if (responseCode !== null && responseCode >= 400) {
+    const response = typeof shape.response === 'string' ? firstLine(shape.response) : message;
+    const reply = response.startsWith(String(responseCode))
+      ? response
+      : `${responseCode} ${response}`;
+    if (responseCode < 500) return { kind: 'temporary', reason: `SMTP ${reply}`, responseCode };
+    const what = responseCode === 535 ? 'authentication refused' : 'refused';
+    return { kind: 'permanent', reason: `SMTP ${what}: ${reply}`, responseCode };
+  }
+  const codes = [shape.originalCode, shape.code].filter((c): c is string => typeof c === 'string');
+  if (codes.some((code) => TLS_CONFIG.test(code))) {
+    return { kind: 'permanent', reason: `TLS failed: ${message}`, responseCode };
+  }
+  if (shape.timeoutType === 'GREETING_TIMEOUT') {
+    return {
+      kind: 'temporary',
+      reason: `no SMTP greeting (wrong TLS mode for the port, or a stalled server): ${message}`,
+      responseCode,
+    };
+  }
+  if (codes.some((code) => NETWORK_CODES.has(code))) {
+    return { kind: 'temporary', reason: `network: ${message}`, responseCode };
+  }
+  return { kind: 'permanent', reason: message, responseCode };
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}

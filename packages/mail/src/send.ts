@@ -1,0 +1,120 @@
+import { formatAddress } from './address.js';
+import { getMailSettings } from './config.js';
+import { getConnection } from './connection.js';
+import type { MailConnection } from './deliverer.js';
+import { EmailMessage } from './message.js';
+import type { Address, MailSettings } from './settings.js';
+
+export interface SendMailOptions {
+  failSilently?: boolean;
+  /** SMTP user for this call instead of EMAIL_HOST_USER. */
+  authUser?: string;
+  /** SMTP password for this call instead of EMAIL_HOST_PASSWORD. */
+  authPassword?: string;
+  connection?: MailConnection;
+  /** Adds a text/html alternative to the plain-text message. */
+  htmlMessage?: string;
+  settings?: MailSettings;
+}
+
+/** Django's send_mail: one message to every recipient; resolves to 1 if sent, else 0. */
+export async function sendMail(
+  subject: string,
+  message: string,
+  fromEmail: string | null,
+  recipientList: readonly (string | Address)[],
+  options: SendMailOptions = {},
+): Promise<number> {
+  const connection = options.connection ?? connectionFor(options);
+  const mail = new EmailMessage({
+    subject,
+    body: message,
+    fromEmail,
+    to: recipientList,
+    connection,
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+  if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
+  return mail.send(options.failSilently ?? false);
+}
+
+export type MassMailEntry = readonly [
+  subject: string,
+  message: string,
+  fromEmail: string | null,
+  recipientList: readonly (string | Address)[],
+];
+
+/** Django's send_mass_mail: many messages over ONE connection; resolves to the number sent. */
+export async function sendMassMail(
+  datatuple: readonly MassMailEntry[],
+  options: Omit<SendMailOptions, 'htmlMessage'> = {},
+): Promise<number> {
+  const connection = options.connection ?? connectionFor(options);
+  const messages = datatuple.map(
+    ([subject, body, fromEmail, to]) =>
+      new EmailMessage({
+        subject,
+        body,
+        fromEmail,
+        to,
+        connection,
+        ...(options.settings ? { settings: options.settings } : {}),
+      }),
+  );
+  return connection.sendMessages(messages);
+}
+
+export type MailAdminsOptions = Pick<
+  SendMailOptions,
+  'failSilently' | 'connection' | 'htmlMessage' | 'settings'
+>;
+
+/** Django's mail_admins: to ADMINS, from SERVER_EMAIL, subject prefixed; 0 when ADMINS is empty. */
+export function mailAdmins(
+  subject: string,
+  message: string,
+  options: MailAdminsOptions = {},
+): Promise<number> {
+  const settings = options.settings ?? getMailSettings();
+  return mailStaff(settings.admins, subject, message, { ...options, settings });
+}
+
+/** Django's mail_managers: as mailAdmins, to MANAGERS. */
+export function mailManagers(
+  subject: string,
+  message: string,
+  options: MailAdminsOptions = {},
+): Promise<number> {
+  const settings = options.settings ?? getMailSettings();
+  return mailStaff(settings.managers, subject, message, { ...options, settings });
+}
+
+async function mailStaff(
+  recipients: readonly Address[],
+  subject: string,
+  message: string,
+  options: MailAdminsOptions & { settings: MailSettings },
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const { settings } = options;
+  const mail = new EmailMessage({
+    subject: `${settings.subjectPrefix}${subject}`,
+    body: message,
+    fromEmail: settings.serverEmail,
+    to: recipients.map(formatAddress),
+    connection: options.connection ?? null,
+    settings,
+  });
+  if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
+  return mail.send(options.failSilently ?? false);
+}
+
+function connectionFor(options: SendMailOptions): MailConnection {
+  return getConnection(undefined, {
+    failSilently: options.failSilently ?? false,
+    ...(options.authUser !== undefined ? { username: options.authUser } : {}),
+    ...(options.authPassword !== undefined ? { password: options.authPassword } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+}
