@@ -16,10 +16,17 @@ export interface OutboxMessageView {
 
 const LIST_LIMIT = 200;
 
-/** The newest messages first, optionally of one state. Only subject and recipients leave the row. */
+/**
+ * The newest messages first, optionally of one state (or the one with `id`). Only the subject and
+ * the recipients leave the stored message: bodies stay in the database.
+ */
 export async function listOutboxMessages(
   db: Executor,
-  { state, limit = LIST_LIMIT }: { state?: OutboxState | undefined; limit?: number } = {},
+  {
+    state,
+    id,
+    limit = LIST_LIMIT,
+  }: { state?: OutboxState | undefined; id?: string; limit?: number } = {},
 ): Promise<OutboxMessageView[]> {
   let query = db
     .selectFrom('mailOutbox')
@@ -28,6 +35,7 @@ export async function listOutboxMessages(
     .orderBy('id')
     .limit(limit);
   if (state !== undefined) query = query.where('state', '=', state);
+  if (id !== undefined) query = query.where('id', '=', id);
   const rows = await query.execute();
   return rows.map((row) => ({
     id: row.id,

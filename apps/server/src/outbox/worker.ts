@@ -1,0 +1,186 @@
+import {
+  claimDueMessages,
+  type Executor,
+  type OutboxMessage,
+  parseDatabaseUrl,
+} from '@rolegate/db';
+import { getConnection, type MailConnection, type MailSettings } from '@rolegate/mail';
+import type { Logger } from 'pino';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
+import { deliverClaimed } from './deliver.js';
+import { listenForOutboxMail, type OutboxListener } from './listener.js';
+import { releaseClaim } from './outcomes.js';
+
+export interface OutboxWorkerOptions {
+  db: Executor;
+  /** `databaseUrl` decides LISTEN (Postgres) or polling only (PGlite); `mail` how to send. */
+  config: { databaseUrl: string | undefined; mail: MailSettings };
+  logger: Logger;
+  /** Opens the connection a batch is sent through; default: the configured transport + failover. */
+  connectionFactory?: () => MailConnection;
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Messages claimed at once (default 20). */
+  batchSize?: number;
+  /** How long a claim holds before another worker may take the row (default ≥ 60 s). */
+  leaseMs?: number;
+  /** How often to look for due mail without a notification (default 1 s). */
+  pollIntervalMs?: number;
+  /** For the retry jitter; tests pin it. */
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** Look for due mail now instead of at the next poll. */
+  wake(): void;
+  /** Finishes the message being sent, hands the rest of the batch back, then resolves. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_BATCH_SIZE = 20;
+const DEFAULT_POLL_MS = 1_000;
+const MIN_LEASE_MS = 60_000;
+/** After this many failures in a row to reach the database, stop waiting longer between tries. */
+const MAX_ERROR_WAIT_MS = 30_000;
+
+/**
+ * Delivers the outbox: claims due rows (FOR UPDATE SKIP LOCKED, so any number of workers share
+ * one table), sends each batch through one open connection, and records each outcome. Runs until
+ * stop(); one batch at a time, so this worker never has one row in flight twice.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, config, logger } = options;
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+  // One send takes at most about three timeouts (connect, greeting, reply); start no send that
+  // could outlive the lease, or another worker might claim the row while it is on the wire.
+  const sendBudgetMs = 3 * worstSendTimeoutMs(config.mail);
+  const leaseMs = options.leaseMs ?? Math.max(MIN_LEASE_MS, 2 * sendBudgetMs);
+  const connectionFactory =
+    options.connectionFactory ?? (() => getConnection(undefined, { settings: config.mail }));
+  const random = options.random ?? Math.random;
+  /** Sent, but the database did not take the news: never send these again from this worker. */
+  const deliveredUnrecorded = new Set<string>();
+
+  let stopping = false;
+  let wakeRequested = false;
+  let interruptIdle: (() => void) | null = null;
+
+  const wake = () => {
+    wakeRequested = true;
+    interruptIdle?.();
+  };
+
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (wakeRequested || stopping) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        interruptIdle = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      interruptIdle = done;
+    });
+
+  const runBatch = async (): Promise<number> => {
+    const rows = await claimDueMessages(db, { limit: batchSize, leaseMs });
+    if (rows.length === 0) return 0;
+    const deadline = Date.now() + leaseMs - sendBudgetMs;
+    let connection: MailConnection | null = null;
+    try {
+      for (const [index, row] of rows.entries()) {
+        if (stopping || Date.now() > deadline) {
+          await releaseRows(db, rows.slice(index), logger);
+          break;
+        }
+        connection ??= connectionFactory();
+        const outcome = await deliverClaimed(
+          { db, logger, policy, random, deliveredUnrecorded, settings: config.mail },
+          connection,
+          row,
+        );
+        // A failed send may leave the session in any state: the next message gets a fresh one.
+        if (outcome !== 'sent') {
+          await closeQuietly(connection, logger);
+          connection = null;
+        }
+      }
+    } finally {
+      if (connection) await closeQuietly(connection, logger);
+    }
+    return rows.length;
+  };
+
+  const loop = async () => {
+    let failuresInARow = 0;
+    while (!stopping) {
+      wakeRequested = false;
+      try {
+        const claimed = await runBatch();
+        failuresInARow = 0;
+        // A full batch means more may be due: go again at once.
+        if (claimed === batchSize) continue;
+        await idle(pollIntervalMs);
+      } catch (error) {
+        failuresInARow += 1;
+        const waitMs = Math.min(pollIntervalMs * 2 ** failuresInARow, MAX_ERROR_WAIT_MS);
+        logger.error({ err: error, retryInMs: waitMs }, 'outbox worker could not claim mail');
+        await idle(waitMs);
+      }
+    }
+  };
+
+  const listener = startListener(config.databaseUrl, logger, wake);
+  logger.info(
+    { batchSize, leaseMs, pollIntervalMs, listen: listener !== null },
+    'outbox worker started',
+  );
+  const running = loop();
+
+  return {
+    wake,
+    async stop() {
+      stopping = true;
+      interruptIdle?.();
+      await running;
+      await listener?.close();
+      logger.info('outbox worker stopped');
+    },
+  };
+}
+
+function startListener(
+  databaseUrl: string | undefined,
+  logger: Logger,
+  onNotify: () => void,
+): OutboxListener | null {
+  const target = parseDatabaseUrl(databaseUrl);
+  // PGlite lives in this process with one connection: there is nobody to LISTEN to; poll.
+  if (target.dialect !== 'postgres') return null;
+  return listenForOutboxMail({ connectionString: target.url, logger, onNotify });
+}
+
+async function releaseRows(db: Executor, rows: OutboxMessage[], logger: Logger): Promise<void> {
+  for (const row of rows) await releaseClaim(db, row);
+  logger.debug({ released: rows.length }, 'outbox worker handed unsent mail back');
+}
+
+async function closeQuietly(connection: MailConnection, logger: Logger): Promise<void> {
+  try {
+    await connection.close();
+  } catch (error) {
+    logger.debug({ err: error }, 'closing the mail connection failed');
+  }
+}
+
+function worstSendTimeoutMs(settings: MailSettings): number {
+  const timeouts = [settings.transport, ...settings.failover].map((transport) =>
+    transport.backend === 'smtp' ? transport.timeoutMs : 0,
+  );
+  // Failover tries each transport in turn for one message.
+  return Math.max(
+    1_000,
+    timeouts.reduce((sum, ms) => sum + ms, 0),
+  );
+}
