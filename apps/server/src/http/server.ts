@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { createContext, createContextInner } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
+import { getMailStatus } from '../outbox/status.js';
 import { type AppRouter, appRouter } from '../router.js';
 import { registerWebApp } from './web-app.js';
 
@@ -23,8 +24,6 @@ export interface ServerDeps {
   logger: Logger;
   /** Where the built web app lives; default apps/web/dist beside this package. null: serve none. */
   webDistDir?: string | null;
-  /** Whether mail delivery is failing (the outbox's status), reported by /healthz. */
-  mailDegraded?: () => boolean;
   now?: () => Date;
 }
 
@@ -67,7 +66,9 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
       request.log.error({ err: error }, 'health check: database unreachable');
       return reply.code(503).send({ ok: false, database: 'unreachable' });
     }
-    return { ok: true, mail: deps.mailDegraded?.() ? 'degraded' : 'ok' };
+    // Mail failing does not make the app unhealthy (sign-ups still work); it is reported, not fatal.
+    const mail = await getMailStatus(deps.db).catch(() => null);
+    return { ok: true, mail: mail?.failing ? 'degraded' : 'ok' };
   });
 
   await registerWebApp(server, deps.webDistDir);

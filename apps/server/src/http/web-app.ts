@@ -23,7 +23,6 @@ export async function registerWebApp(
   await server.register(fastifyStatic, {
     root,
     cacheControl: false,
-    index: false,
     setHeaders(reply, filePath) {
       const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,10 +1,12 @@
 export { CookieJar } from './cookie-jar.js';
+export { callerError, clientError } from './errors.js';
 export {
   type Caller,
   type CallerOptions,
   type ConfigOverrides,
   createTestContext,
   type TestContext,
+  type TestContextOptions,
   testConfig,
 } from './test-context.js';
 export { startTestServer, type TestClient, type TestServer } from './test-server.js';

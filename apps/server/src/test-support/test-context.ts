@@ -75,10 +75,16 @@ export interface TestContext {
 
 let counter = 0;
 
-export async function createTestContext(
-  options: { configOverrides?: ConfigOverrides; now?: () => Date } = {},
-): Promise<TestContext> {
-  const testDb = await createTestDb();
+export interface TestContextOptions {
+  configOverrides?: ConfigOverrides;
+  now?: () => Date;
+  /** Use this database instead of a fresh one (e.g. one a CLI run just wrote); destroy() closes it. */
+  db?: Executor;
+}
+
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
+  const given = options.db;
+  const testDb = given ? { db: given, destroy: () => given.destroy() } : await createTestDb();
   const config = testConfig(options.configOverrides);
   const logger = pino({ level: 'silent' });
   const inner = createContextInner({ db: testDb.db, config, logger, now: options.now });

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+  await t.signUpAdmin();
+});
+afterAll(() => t.destroy());
+
+const pendingRequestsOf = (userId: string) =>
+  t.db
+    .selectFrom('levelRequests')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('status', '=', 'pending')
+    .execute();
+
+describe('account.requestLevel', () => {
+  it('needs a session', async () => {
+    const error = await callerError(t.caller().account.requestLevel({ role: 'power' }));
+    expect(error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('from reader to power: editor at once, a pending request, the admins notified', async () => {
+    const { user, caller } = await t.signUp({ role: 'reader' });
+    const result = await caller.account.requestLevel({ role: 'power', reason: 'data cleanup' });
+    expect(result.user).toMatchObject({ role: 'editor', requestedRole: 'power', pending: true });
+    const [request] = await pendingRequestsOf(user.id);
+    expect(request).toMatchObject({ requestedRole: 'power', reason: 'data cleanup' });
+    const mail = await t.db
+      .selectFrom('mailOutbox')
+      .select('id')
+      .where('idempotencyKey', '=', `level-request:${request?.id}:admins`)
+      .execute();
+    expect(mail).toHaveLength(1);
+  });
+
+  it('a level without approval is granted at once, with no request', async () => {
+    const { user, caller } = await t.signUp({ role: 'reader' });
+    const result = await caller.account.requestLevel({ role: 'editor' });
+    expect(result.user).toMatchObject({ role: 'editor', pending: false, requestedRole: null });
+    expect(await pendingRequestsOf(user.id)).toEqual([]);
+  });
+
+  it('a second request while one is pending is a CONFLICT and changes nothing', async () => {
+    const { user, caller } = await t.signUp({ role: 'power' });
+    const error = await callerError(caller.account.requestLevel({ role: 'power' }));
+    expect(error.code).toBe('CONFLICT');
+    expect(await pendingRequestsOf(user.id)).toHaveLength(1);
+  });
+
+  it('a level not above the current one is BAD_REQUEST naming role', async () => {
+    const { caller } = await t.signUp({ role: 'editor' });
+    for (const role of ['reader', 'editor'] as const) {
+      const error = await callerError(caller.account.requestLevel({ role }));
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.cause).toMatchObject({ field: 'role' });
+    }
+  });
+
+  it('rejects admin and unknown keys', async () => {
+    const { caller } = await t.signUp();
+    const admin = await callerError(caller.account.requestLevel({ role: 'admin' } as never));
+    expect(admin.code).toBe('BAD_REQUEST');
+    const extra = await callerError(
+      caller.account.requestLevel({ role: 'power', isAdmin: true } as never),
+    );
+    expect(extra.code).toBe('BAD_REQUEST');
+  });
+});

@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { parseArgs } from 'node:util';
+import { emailSchema } from '@rolegate/core';
+import { classifyDeliveryError, EmailMessage, getConnection } from '@rolegate/mail';
+import { checkMail } from '../outbox/mail-check.js';
+import {
+  type CliIo,
+  type Command,
+  EXIT_FAILURE,
+  EXIT_OK,
+  readConfig,
+  UsageError,
+} from './command.js';
+
+const USAGE =
+  'rolegate mail check [--send-to ADDR]\n' +
+  '  Diagnoses the mail settings: DNS, connection, TLS mode, login, sender and recipients (nothing\n' +
+  '  is sent); with --send-to also sends a test message. Exit 0 when mail works, 1 when not.\n' +
+  'rolegate mail send-test --to ADDR\n' +
+  '  Sends one test message now, directly (not through the outbox). Exit 0 sent, 1 not, with why.';
+
+export const mailCommand: Command = {
+  summary: 'check the mail settings (mail check) or send a test message (mail send-test)',
+  usage: USAGE,
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    if (subcommand === 'check') return check(rest, io);
+    if (subcommand === 'send-test') return sendTest(rest, io);
+    throw new UsageError(
+      subcommand === undefined
+        ? 'mail needs a subcommand: check or send-test.'
+        : `Unknown mail subcommand "${subcommand}": use check or send-test.`,
+    );
+  },
+};
+
+async function check(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { 'send-to': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const sendTo =
+    values['send-to'] === undefined ? undefined : address('--send-to', values['send-to']);
+  const config = readConfig();
+  const result = await checkMail(config.mail, { sendTo });
+  io.stdout.write(`${result.text}\n`);
+  return result.ok ? EXIT_OK : EXIT_FAILURE;
+}
+
+async function sendTest(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { to: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.to === undefined) throw new UsageError('send-test needs --to ADDR.');
+  const to = address('--to', values.to);
+  const config = readConfig();
+  const settings = config.mail;
+  const message = new EmailMessage({
+    subject: `${settings.subjectPrefix}Test message`,
+    body: [
+      'This is a test message from Rolegate (rolegate mail send-test).',
+      `Sent from ${hostname()} at ${new Date().toISOString()} as ${settings.defaultFromEmail}.`,
+      'If you read this, Rolegate can send mail.',
+      '',
+    ].join('\n'),
+    fromEmail: settings.defaultFromEmail,
+    to: [to],
+    settings,
+  });
+  const connection = getConnection(undefined, { settings });
+  try {
+    await connection.sendMessages([message]);
+  } catch (error) {
+    const { reason } = classifyDeliveryError(error);
+    io.stderr.write(
+      `Not sent to ${to}: ${reason}\nRun \`rolegate mail check\` for a step-by-step diagnosis.\n`,
+    );
+    return EXIT_FAILURE;
+  } finally {
+    await connection.close();
+  }
+  io.stdout.write(`Sent a test message to ${to} (Message-ID ${message.messageId}).\n`);
+  return EXIT_OK;
+}
+
+function address(option: string, value: string): string {
+  const parsed = emailSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${option}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
