@@ -14,11 +14,13 @@ import {
 } from './command.js';
 import { createAdminCommand } from './create-admin.js';
 import { migrateCommand } from './migrate.js';
+import { workerCommand } from './worker.js';
 
 const commands: Record<string, Command> = {
   migrate: migrateCommand,
   'create-admin': createAdminCommand,
-  // outbox: worker: workerCommand (./worker.js), mail: mailCommand (./mail.js)
+  worker: workerCommand,
+  // outbox: mail: mailCommand (./mail.js)
 };
 
 function help(): string {
