@@ -1,0 +1,25 @@
+/**
+ * Every migration, by name, in one static map: it survives bundling and runs from dist, which a
+ * FileMigrationProvider reading a folder at run time would not. Add new files here too.
+ * Names sort in the order they run.
+ */
+import type { Migration } from 'kysely/migration';
+import * as users from './2026_11_26_0001_users.js';
+import * as levelRequests from './2026_11_26_0002_level_requests.js';
+import * as sessions from './2026_11_26_0003_sessions.js';
+import * as mailOutbox from './2026_11_26_0004_mail_outbox.js';
+import * as auditLog from './2026_11_26_0005_audit_log.js';
+import * as rateLimits from './2026_11_26_0006_rate_limits.js';
+import * as entries from './2026_11_26_0007_entries.js';
+import * as entryProposals from './2026_11_26_0008_entry_proposals.js';
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  '2026_11_26_0001_users': users,
+  '2026_11_26_0002_level_requests': levelRequests,
+  '2026_11_26_0003_sessions': sessions,
+  '2026_11_26_0004_mail_outbox': mailOutbox,
+  '2026_11_26_0005_audit_log': auditLog,
+  '2026_11_26_0006_rate_limits': rateLimits,
+  '2026_11_26_0007_entries': entries,
+  '2026_11_26_0008_entry_proposals': entryProposals,
+};
