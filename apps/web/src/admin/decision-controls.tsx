@@ -1,0 +1,128 @@
+import { REASON_MAX_LENGTH } from '@rolegate/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { levelLabel } from '../access/level-options';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import { describeError } from '../ui/states';
+import { useReturnFocus } from '../ui/use-return-focus';
+import type { LevelRequest } from './admin-types';
+
+/** Approve, or deny with an optional reason that goes into the person's email. */
+export function DecisionControls({
+  request,
+  onDecided,
+}: {
+  request: LevelRequest;
+  onDecided: (message: string) => void;
+}) {
+  const reasonId = useId();
+  const [denying, setDenying] = useState(false);
+  const [reason, setReason] = useState('');
+  const denyButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useReturnFocus(denyButton);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (denying) reasonField.current?.focus();
+  }, [denying]);
+  const utils = trpc.useUtils();
+  const refresh = () =>
+    Promise.all([
+      utils.admin.requests.invalidate(),
+      utils.admin.users.invalidate(),
+      utils.admin.mail.invalidate(),
+    ]);
+  const who = request.user.name;
+  const level = levelLabel(request.requestedRole);
+  const approve = trpc.admin.approve.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      onDecided(`Approved: ${who} now has ${level} access and is being emailed.`);
+    },
+    // CONFLICT: another admin decided first; the fresh list shows their decision.
+    onError: () => void refresh(),
+  });
+  const deny = trpc.admin.deny.useMutation({
+    onSuccess: async () => {
+      await refresh();
+      onDecided(
+        `Denied: ${who} keeps ${levelLabel(request.user.role)} access and is being emailed.`,
+      );
+    },
+    onError: () => void refresh(),
+  });
+  const failed = approve.error ?? deny.error;
+  const busy = approve.isPending || deny.isPending;
+
+  return (
+    <div className="decision">
+      {failed ? (
+        <p className="form-alert" role="alert">
+          {describeError(failed)}
+        </p>
+      ) : null}
+      {denying ? (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (busy) return;
+            const trimmed = reason.trim();
+            deny.mutate({ requestId: request.id, ...(trimmed ? { reason: trimmed } : {}) });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={reasonId}>Reason for {who} (optional)</label>
+            <p className="hint" id={`${reasonId}-hint`}>
+              Included in the email that tells them.
+            </p>
+            <textarea
+              id={reasonId}
+              rows={3}
+              maxLength={REASON_MAX_LENGTH}
+              value={reason}
+              aria-describedby={`${reasonId}-hint`}
+              onChange={(event) => setReason(event.target.value)}
+              ref={reasonField}
+            />
+          </div>
+          <div className="actions">
+            <BusyButton type="submit" variant="danger" busy={deny.isPending} busyLabel="Denying…">
+              Deny request
+            </BusyButton>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setDenying(false);
+                returnFocus();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="actions">
+          <BusyButton
+            type="button"
+            busy={approve.isPending}
+            busyLabel="Approving…"
+            aria-label={`Approve ${level} for ${who}`}
+            onClick={() => !busy && approve.mutate({ requestId: request.id })}
+          >
+            Approve
+          </BusyButton>
+          <button
+            ref={denyButton}
+            type="button"
+            className="button button-secondary"
+            aria-label={`Deny ${level} for ${who}`}
+            onClick={() => setDenying(true)}
+          >
+            Deny…
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

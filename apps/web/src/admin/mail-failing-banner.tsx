@@ -1,0 +1,29 @@
+import { Link } from 'wouter';
+import { trpc } from '../trpc';
+
+/** How often every admin page re-reads the mail status: a failure shows up within a minute. */
+const STATUS_REFRESH_MS = 30_000;
+
+/**
+ * On every admin page while mail is failing: an email about broken mail would never arrive, so the
+ * panel is where an admin learns of it.
+ */
+export function MailFailingBanner() {
+  const mail = trpc.admin.mail.useQuery(undefined, { refetchInterval: STATUS_REFRESH_MS });
+  const status = mail.data?.status;
+  return (
+    <div aria-live="polite">
+      {mail.data?.failing ? (
+        <div className="banner banner-danger">
+          <p>
+            <strong>Mail is failing: notifications are not reaching people.</strong>{' '}
+            {status?.lastError ? `Latest error: ${status.lastError}` : null}
+          </p>
+          <p>
+            <Link href="/mail">See the mail queue and check the mail settings</Link>.
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

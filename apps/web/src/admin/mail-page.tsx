@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import { formatDateTime, formatRelative } from '../ui/format';
+import { PageHeading } from '../ui/page-heading';
+import { describeError, Empty, ErrorState, Loading } from '../ui/states';
+import type { OutboxMessage } from './admin-types';
+import { MailCheckPanel } from './mail-check-panel';
+
+const STATE_WORDS = {
+  pending: 'Waiting',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+} as const;
+
+export function MailPage() {
+  const mail = trpc.admin.mail.useQuery(undefined, { refetchInterval: 10_000 });
+  const messages = mail.data?.messages ?? [];
+  return (
+    <>
+      <PageHeading title="Mail" />
+      <MailCheckPanel />
+      <section className="section" aria-labelledby="outbox-heading">
+        <h2 id="outbox-heading">Messages</h2>
+        {mail.isPending ? (
+          <Loading label="Loading messages…" />
+        ) : mail.isError ? (
+          <ErrorState
+            title="The messages could not be loaded."
+            error={mail.error}
+            onRetry={() => void mail.refetch()}
+          />
+        ) : messages.length === 0 ? (
+          <Empty>No mail has been queued yet.</Empty>
+        ) : (
+          <ul className="card-list">
+            {messages.map((message) => (
+              <li key={message.id}>
+                <MessageCard message={message} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function MessageCard({ message }: { message: OutboxMessage }) {
+  const [flash, setFlash] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const retry = trpc.admin.retryMail.useMutation({
+    onSuccess: async () => {
+      await utils.admin.mail.invalidate();
+      setFlash('Queued again: the worker sends it now.');
+    },
+  });
+  const retryable =
+    message.state === 'failed' || (message.state === 'pending' && message.lastError);
+  return (
+    <article className="card message" aria-label={`Message: ${message.subject}`}>
+      <h3>{message.subject || '(no subject)'}</h3>
+      <dl className="facts">
+        <dt>To</dt>
+        <dd>{message.to.join(', ')}</dd>
+        <dt>State</dt>
+        <dd>
+          <span className={`badge badge-${message.state}`}>{STATE_WORDS[message.state]}</span>
+          {message.sentAt ? ` ${formatDateTime(message.sentAt)}` : null}
+        </dd>
+        <dt>Attempts</dt>
+        <dd>{message.attempts}</dd>
+        {message.state === 'pending' ? (
+          <>
+            <dt>Next attempt</dt>
+            <dd>{formatRelative(message.nextAttemptAt, new Date())}</dd>
+          </>
+        ) : null}
+        {message.lastError ? (
+          <>
+            <dt>Last error</dt>
+            <dd className="prewrap">{message.lastError}</dd>
+          </>
+        ) : null}
+        <dt>Queued</dt>
+        <dd>{formatDateTime(message.createdAt)}</dd>
+      </dl>
+      <div aria-live="polite">
+        {flash ? <p className="notice notice-success">{flash}</p> : null}
+        {retry.isError ? (
+          <p className="form-alert" role="alert">
+            {describeError(retry.error)}
+          </p>
+        ) : null}
+      </div>
+      {retryable ? (
+        <BusyButton
+          type="button"
+          variant="secondary"
+          busy={retry.isPending}
+          busyLabel="Queuing…"
+          aria-label={`Retry sending ${message.subject}`}
+          onClick={() => retry.mutate({ id: message.id })}
+        >
+          Retry now
+        </BusyButton>
+      ) : null}
+    </article>
+  );
+}

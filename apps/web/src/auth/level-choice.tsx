@@ -1,0 +1,67 @@
+import type { Level } from '@rolegate/core';
+import { useId } from 'react';
+import type { LevelOption } from '../access/level-options';
+
+interface LevelChoiceProps {
+  legend: string;
+  name: string;
+  options: readonly LevelOption[];
+  value: Level | null;
+  onChange: (level: Level) => void;
+  errors?: string[] | undefined;
+}
+
+/**
+ * The levels as one radio group, each with its line from the access table. Choosing a level that
+ * needs approval explains, in a live region, what happens next.
+ */
+export function LevelChoice({ legend, name, options, value, onChange, errors }: LevelChoiceProps) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const chosen = options.find((option) => option.level === value);
+
+  return (
+    <fieldset className={`field level-choice${errorId ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      {errorId ? (
+        <p id={errorId} className="field-error">
+          {errors?.join(' ')}
+        </p>
+      ) : null}
+      <div className="level-options">
+        {options.map((option) => {
+          const optionId = `${id}-${option.level}`;
+          return (
+            <div className="level-option" key={option.level}>
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={option.level}
+                checked={value === option.level}
+                onChange={() => onChange(option.level)}
+                aria-describedby={[`${optionId}-summary`, errorId].filter(Boolean).join(' ')}
+                aria-invalid={errorId ? true : undefined}
+              />
+              <label htmlFor={optionId}>
+                <span className="level-name">{option.label}</span>
+                <span className="level-summary" id={`${optionId}-summary`}>
+                  {option.summary}
+                  {option.approval ? ' Needs an admin’s approval.' : ''}
+                </span>
+              </label>
+            </div>
+          );
+        })}
+      </div>
+      <div aria-live="polite">
+        {chosen?.approval ? (
+          <p className="notice notice-info approval-note">
+            An admin must approve {chosen.label}. Until then you start as{' '}
+            {chosen.approval.startsAsLabel}, and we email you the decision.
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,28 @@
+import { useLocation } from 'wouter';
+import { useSignedIn } from '../session/use-session';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+
+export function SignOutButton() {
+  const [, navigate] = useLocation();
+  const signedIn = useSignedIn();
+  const logout = trpc.auth.logout.useMutation({
+    // Even if the call fails (say, offline), this browser forgets the person; the cookie is httpOnly,
+    // so the server's answer is what clears it.
+    onSettled: () => {
+      signedIn(null);
+      navigate('~/sign-in');
+    },
+  });
+  return (
+    <BusyButton
+      type="button"
+      variant="secondary"
+      busy={logout.isPending}
+      busyLabel="Signing out…"
+      onClick={() => logout.mutate()}
+    >
+      Sign out
+    </BusyButton>
+  );
+}

@@ -1,0 +1,95 @@
+import { ACCESS_TABLE, LEVELS } from '@rolegate/core';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { apiError, renderWithApi } from '../test-support/render-with-api';
+import { SignUpPage } from './sign-up-page';
+
+function fillIn(label: string | RegExp, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+function fillValidForm() {
+  fillIn('Name', 'Ada Lovelace');
+  fillIn('Email', 'ada@example.com');
+  fillIn('Password', 'correct horse battery');
+  fireEvent.click(screen.getByLabelText(/^Reader/));
+}
+
+describe('SignUpPage', () => {
+  it('offers the four levels as one radio group, each with its summary from the access table', () => {
+    renderWithApi(<SignUpPage />, {});
+    const group = screen.getByRole('group', { name: 'Access level' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((radio) => (radio as HTMLInputElement).value)).toEqual([...LEVELS]);
+    for (const level of LEVELS) {
+      expect(
+        within(group).getByText(new RegExp(ACCESS_TABLE[level].summary.slice(0, 20))),
+      ).toBeTruthy();
+    }
+  });
+
+  it('says that power needs an admin and starts as editor once power is chosen', () => {
+    renderWithApi(<SignUpPage />, {});
+    expect(screen.queryByText(/An admin must approve/)).toBeNull();
+    fireEvent.click(screen.getByLabelText(/^Power/));
+    expect(
+      screen.getByText(/An admin must approve Power\. Until then you start as Editor/),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
+  });
+
+  it('shows what is wrong at each field and focuses the first, without calling the server', async () => {
+    const { calls } = renderWithApi(<SignUpPage />, {});
+    fillIn('Email', 'not-an-email');
+    fillIn('Password', 'short');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const name = screen.getByLabelText('Name');
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter your name.')).toBeTruthy();
+    expect(screen.getByText(/Use at least 10 characters/)).toBeTruthy();
+    expect(screen.getByText(/Choose one of: reader, contributor, editor, power/)).toBeTruthy();
+    expect(calls).toEqual([]);
+  });
+
+  it('shows a taken email at the email field', async () => {
+    renderWithApi(<SignUpPage />, {
+      'auth.register': () => {
+        throw apiError('CONFLICT', 'An account with this email already exists.', {
+          email: ['An account with this email already exists.'],
+        });
+      },
+    });
+    fillValidForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const email = screen.getByLabelText('Email');
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    expect(email.getAttribute('aria-describedby')).toBeTruthy();
+    const describedBy = document.getElementById(
+      email.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '',
+    );
+    expect(describedBy?.textContent).toBe('An account with this email already exists.');
+  });
+
+  it('sends exactly the form fields and no reason for a level without approval', async () => {
+    const { calls } = renderWithApi(<SignUpPage />, {
+      'auth.register': () => new Promise(() => {}),
+    });
+    fillValidForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByText('Creating account…');
+    expect(calls).toEqual([
+      {
+        path: 'auth.register',
+        input: {
+          name: 'Ada Lovelace',
+          email: 'ada@example.com',
+          password: 'correct horse battery',
+          role: 'reader',
+        },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithApi } from '../test-support/render-with-api';
+import { DashboardPage } from './dashboard-page';
+
+const author = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };
+const entry = {
+  id: '00000000-0000-4000-8000-000000000010',
+  title: 'Opening hours',
+  body: 'Nine to five.',
+  createdAt: '2026-11-26T10:00:00.000Z',
+  updatedAt: '2026-11-26T10:00:00.000Z',
+  createdBy: author,
+  updatedBy: author,
+};
+
+function userAt(role: Level, pending: Partial<PublicUser> = {}): PublicUser {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'ada@example.com',
+    name: 'Ada',
+    role,
+    requestedRole: null,
+    pending: false,
+    isAdmin: false,
+    createdAt: '2026-11-26T09:00:00.000Z',
+    ...pending,
+  };
+}
+
+const api = {
+  'entries.list': () => ({ entries: [entry], nextCursor: null }),
+  'entries.proposals': () => ({ proposals: [] }),
+};
+
+async function renderDashboard(user: PublicUser) {
+  const view = renderWithApi(
+    <DashboardPage user={user} decision={null} onDismiss={() => {}} />,
+    api,
+  );
+  const card = await screen.findByRole('article', { name: 'Opening hours' });
+  const buttons = within(card)
+    .queryAllByRole('button')
+    .map((button) => button.textContent);
+  return { ...view, buttons };
+}
+
+const EXPECTED: Record<Level, { entryButtons: string[]; create: string | null; review: boolean }> =
+  {
+    reader: { entryButtons: [], create: null, review: false },
+    contributor: {
+      entryButtons: ['Propose an edit'],
+      create: 'Propose a new entry',
+      review: false,
+    },
+    editor: { entryButtons: ['Propose an edit'], create: 'Propose a new entry', review: true },
+    power: { entryButtons: ['Edit', 'Delete'], create: 'New entry', review: true },
+  };
+
+describe('DashboardPage', () => {
+  it.each(LEVELS)('shows %s exactly the actions its level allows', async (level) => {
+    const { buttons, calls } = await renderDashboard(userAt(level));
+    const expected = EXPECTED[level];
+    expect(buttons).toEqual(expected.entryButtons);
+    const create = screen.queryByRole('button', { name: /^(New entry|Propose a new entry)$/ });
+    expect(create?.textContent ?? null).toBe(expected.create);
+    expect(screen.queryByRole('heading', { name: 'Proposals to review' }) !== null).toBe(
+      expected.review,
+    );
+    // A section the level may not use is not even asked for: the server would refuse it.
+    expect(calls.some((call) => call.path === 'entries.proposals')).toBe(expected.review);
+  });
+
+  it('says a power request is waiting and what the person works as meanwhile', async () => {
+    await renderDashboard(userAt('editor', { requestedRole: 'power', pending: true }));
+    const banner = screen.getByText(/Your request for Power access is waiting for an admin/);
+    expect(banner.closest('[role="status"]')?.textContent).toMatch(/you work as Editor/);
+  });
+
+  it('offers only higher levels to ask for, and nothing while a request waits', async () => {
+    await renderDashboard(userAt('contributor'));
+    expect(screen.getByText('Ask for a higher level')).toBeTruthy();
+    const group = screen.getByRole('group', { name: 'Level you need' });
+    const levels = within(group)
+      .getAllByRole('radio')
+      .map((radio) => (radio as HTMLInputElement).value);
+    expect(levels).toEqual(['editor', 'power']);
+  });
+
+  it('offers no request form while a request waits', async () => {
+    await renderDashboard(userAt('editor', { requestedRole: 'power', pending: true }));
+    expect(screen.queryByText('Ask for a higher level')).toBeNull();
+  });
+});

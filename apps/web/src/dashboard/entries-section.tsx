@@ -1,0 +1,100 @@
+import type { Level } from '@rolegate/core';
+import { useRef, useState } from 'react';
+import { entryActionsFor } from '../access/visible-actions';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import { useReturnFocus } from '../ui/use-return-focus';
+import { EntryCard } from './entry-card';
+import { EntryForm } from './entry-form';
+
+const PAGE_SIZE = 20;
+
+export function EntriesSection({ role }: { role: Level }) {
+  const actions = entryActionsFor(role);
+  const [composing, setComposing] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useReturnFocus(newButton);
+  const list = trpc.entries.list.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor ?? undefined },
+  );
+  const entries = list.data?.pages.flatMap((page) => page.entries) ?? [];
+  const canCreate = actions.write || actions.propose;
+
+  function closeComposer() {
+    setComposing(false);
+    returnFocus();
+  }
+
+  return (
+    <section className="section" aria-labelledby="entries-heading">
+      <div className="section-head">
+        <h2 id="entries-heading">Entries</h2>
+        {canCreate && !composing ? (
+          <button
+            ref={newButton}
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setFlash(null);
+              setComposing(true);
+            }}
+          >
+            {actions.write ? 'New entry' : 'Propose a new entry'}
+          </button>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {flash ? <p className="notice notice-success">{flash}</p> : null}
+      </div>
+      {composing ? (
+        <div className="card">
+          <h3>{actions.write ? 'New entry' : 'Propose a new entry'}</h3>
+          <EntryForm
+            mode={actions.write ? 'save' : 'propose'}
+            onDone={(message) => {
+              setFlash(message);
+              closeComposer();
+            }}
+            onCancel={closeComposer}
+          />
+        </div>
+      ) : null}
+      {list.isPending ? (
+        <Loading label="Loading entries…" />
+      ) : list.isError ? (
+        <ErrorState
+          title="The entries could not be loaded."
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
+      ) : entries.length === 0 ? (
+        <Empty>
+          No entries yet.
+          {actions.write ? ' Add the first one.' : actions.propose ? ' Propose the first one.' : ''}
+        </Empty>
+      ) : (
+        <ul className="card-list">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <EntryCard entry={entry} actions={actions} onDone={setFlash} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage ? (
+        <BusyButton
+          type="button"
+          variant="secondary"
+          busy={list.isFetchingNextPage}
+          busyLabel="Loading more…"
+          onClick={() => void list.fetchNextPage()}
+        >
+          Show more entries
+        </BusyButton>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useId, useRef, useState } from 'react';
+import type { EntryActions } from '../access/visible-actions';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import { formatDateTime } from '../ui/format';
+import { describeError } from '../ui/states';
+import { useReturnFocus } from '../ui/use-return-focus';
+import { EntryForm } from './entry-form';
+import type { EntryView } from './entry-types';
+
+type Mode = 'view' | 'edit' | 'propose' | 'confirm-delete';
+
+interface EntryCardProps {
+  entry: EntryView;
+  actions: EntryActions;
+  onDone: (message: string) => void;
+}
+
+export function EntryCard({ entry, actions, onDone }: EntryCardProps) {
+  const titleId = useId();
+  const [mode, setMode] = useState<Mode>('view');
+  const firstAction = useRef<HTMLButtonElement>(null);
+  const returnFocus = useReturnFocus(firstAction);
+  const utils = trpc.useUtils();
+  const remove = trpc.entries.delete.useMutation({
+    onSuccess: async () => {
+      await utils.entries.list.invalidate();
+      onDone(`Deleted “${entry.title}”.`);
+    },
+  });
+
+  // Back to the card's first button, so keyboard users do not restart from the top of the page.
+  function close() {
+    setMode('view');
+    remove.reset();
+    returnFocus();
+  }
+
+  const author = entry.updatedBy ?? entry.createdBy;
+  return (
+    <article className="card entry" aria-labelledby={titleId}>
+      <h3 id={titleId}>{entry.title}</h3>
+      <p className="meta">
+        Updated {formatDateTime(entry.updatedAt)}
+        {author ? ` by ${author.name}` : ''}
+      </p>
+      {mode === 'edit' || mode === 'propose' ? (
+        <EntryForm
+          mode={mode === 'edit' ? 'save' : 'propose'}
+          entry={entry}
+          onDone={(message) => {
+            onDone(message);
+            close();
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <div className="entry-body">{entry.body}</div>
+      )}
+      {mode === 'confirm-delete' ? (
+        <div className="confirm">
+          <p>Delete “{entry.title}” for everyone? This cannot be undone.</p>
+          {remove.isError ? (
+            <p className="form-alert" role="alert">
+              {describeError(remove.error)}
+            </p>
+          ) : null}
+          <div className="actions">
+            <BusyButton
+              type="button"
+              variant="danger"
+              busy={remove.isPending}
+              busyLabel="Deleting…"
+              onClick={() => remove.mutate({ id: entry.id })}
+            >
+              Delete entry
+            </BusyButton>
+            <button type="button" className="button button-secondary" onClick={close}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {mode === 'view' ? (
+        <div className="actions">
+          {actions.write ? (
+            <>
+              <button
+                ref={firstAction}
+                type="button"
+                className="button button-secondary"
+                aria-label={`Edit ${entry.title}`}
+                onClick={() => setMode('edit')}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button button-danger-quiet"
+                aria-label={`Delete ${entry.title}`}
+                onClick={() => setMode('confirm-delete')}
+              >
+                Delete
+              </button>
+            </>
+          ) : null}
+          {actions.propose ? (
+            <button
+              ref={firstAction}
+              type="button"
+              className="button button-secondary"
+              aria-label={`Propose an edit to ${entry.title}`}
+              onClick={() => setMode('propose')}
+            >
+              Propose an edit
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

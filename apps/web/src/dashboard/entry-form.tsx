@@ -1,0 +1,98 @@
+import { proposeInput, saveEntryInput } from '@rolegate/core';
+import { type FormEvent, useEffect, useRef } from 'react';
+import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { FormAlert, focusField, TextField } from '../forms/text-field';
+import { useFormErrors } from '../forms/use-form-errors';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import type { EntryView } from './entry-types';
+
+const FIELDS = ['title', 'body'] as const;
+
+export type EntryFormMode = 'save' | 'propose';
+
+interface EntryFormProps {
+  /** `save` changes the entry at once (power); `propose` sends it for review. */
+  mode: EntryFormMode;
+  /** The entry being edited; none for a new one. */
+  entry?: EntryView;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const utils = trpc.useUtils();
+  const onError = (error: unknown) => show(errorsFromServer(error, FIELDS));
+  const save = trpc.entries.save.useMutation({
+    onSuccess: async ({ entry: saved }) => {
+      await utils.entries.list.invalidate();
+      onDone(entry ? `Saved “${saved.title}”.` : `Added “${saved.title}”.`);
+    },
+    onError,
+  });
+  const propose = trpc.entries.propose.useMutation({
+    onSuccess: async () => {
+      await utils.entries.proposals.invalidate();
+      onDone('Your proposal was sent for review. An editor will accept or reject it.');
+    },
+    onError,
+  });
+  const busy = save.isPending || propose.isPending;
+
+  // The form opens because the person asked for it: let them type at once.
+  useEffect(() => focusField(formRef.current, 'title'), []);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const content = {
+      title: String(data.get('title') ?? ''),
+      body: String(data.get('body') ?? ''),
+    };
+    if (mode === 'save') {
+      const parsed = saveEntryInput.safeParse({ ...content, ...(entry ? { id: entry.id } : {}) });
+      if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
+      clear();
+      save.mutate(parsed.data);
+    } else {
+      const parsed = proposeInput.safeParse({
+        ...content,
+        ...(entry ? { entryId: entry.id } : {}),
+      });
+      if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
+      clear();
+      propose.mutate(parsed.data);
+    }
+  }
+
+  const action = mode === 'save' ? (entry ? 'Save changes' : 'Add entry') : 'Send for review';
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="form entry-form">
+      <FormAlert message={errors.form} />
+      <TextField
+        label="Title"
+        name="title"
+        defaultValue={entry?.title}
+        errors={errors.fields.title}
+      />
+      <TextField
+        multiline
+        label="Text"
+        name="body"
+        rows={6}
+        defaultValue={entry?.body}
+        errors={errors.fields.body}
+      />
+      <div className="actions">
+        <BusyButton type="submit" busy={busy} busyLabel="Sending…">
+          {action}
+        </BusyButton>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

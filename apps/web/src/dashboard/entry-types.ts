@@ -1,0 +1,4 @@
+import type { RouterOutputs } from '../trpc';
+
+export type EntryView = RouterOutputs['entries']['list']['entries'][number];
+export type QueuedProposal = RouterOutputs['entries']['proposals']['proposals'][number];

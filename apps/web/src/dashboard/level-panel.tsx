@@ -1,0 +1,107 @@
+import {
+  ACCESS_TABLE,
+  type Level,
+  type PublicUser,
+  REASON_MAX_LENGTH,
+  requestLevelInput,
+} from '@rolegate/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { requestableOptions } from '../access/level-options';
+import { LevelChoice } from '../auth/level-choice';
+import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { FormAlert, TextField } from '../forms/text-field';
+import { useFormErrors } from '../forms/use-form-errors';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+
+const FIELDS = ['role', 'reason'] as const;
+
+/** The person's level in words, and a way to ask for a higher one later. */
+export function LevelPanel({ user }: { user: PublicUser }) {
+  const policy = ACCESS_TABLE[user.role];
+  const options = requestableOptions(user);
+  const [done, setDone] = useState<string | null>(null);
+
+  return (
+    <section className="panel" aria-labelledby="level-heading">
+      <h2 id="level-heading">
+        Your level: <span className="badge">{policy.label}</span>
+        {user.isAdmin ? <span className="badge badge-admin">Admin</span> : null}
+      </h2>
+      <p>{policy.summary}</p>
+      <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
+      {options.length > 0 ? (
+        <details className="disclosure">
+          <summary>Ask for a higher level</summary>
+          <RequestLevelForm options={options} onDone={setDone} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function RequestLevelForm({
+  options,
+  onDone,
+}: {
+  options: ReturnType<typeof requestableOptions>;
+  onDone: (message: string) => void;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const [role, setRole] = useState<Level | null>(null);
+  const utils = trpc.useUtils();
+  const request = trpc.account.requestLevel.useMutation({
+    onSuccess: ({ user }, input) => {
+      utils.auth.me.setData(undefined, { user });
+      const label = ACCESS_TABLE[input.role].label;
+      onDone(
+        user.pending
+          ? `Your request for ${label} was sent to the admins.`
+          : `You now have ${label} access.`,
+      );
+    },
+    onError: (error) => show(errorsFromServer(error, FIELDS)),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    const parsed = requestLevelInput.safeParse({
+      role: role ?? undefined,
+      ...(reason ? { reason } : {}),
+    });
+    if (!parsed.success) {
+      show(errorsFromIssues(parsed.error.issues, FIELDS));
+      return;
+    }
+    clear();
+    request.mutate(parsed.data);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="form">
+      <FormAlert message={errors.form} />
+      <LevelChoice
+        legend="Level you need"
+        name="role"
+        options={options}
+        value={role}
+        onChange={setRole}
+        errors={errors.fields.role}
+      />
+      <TextField
+        multiline
+        label="Why do you need it? (optional)"
+        name="reason"
+        rows={3}
+        maxLength={REASON_MAX_LENGTH}
+        hint="Sent to the admins with a request that needs approval."
+        errors={errors.fields.reason}
+      />
+      <BusyButton type="submit" busy={request.isPending} busyLabel="Sending…">
+        Ask for this level
+      </BusyButton>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { REASON_MAX_LENGTH } from '@rolegate/core';
+import { useId, useState } from 'react';
+import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
+import { formatDateTime } from '../ui/format';
+import { describeError } from '../ui/states';
+import type { QueuedProposal } from './entry-types';
+
+interface ProposalCardProps {
+  proposal: QueuedProposal;
+  /** One's own proposal is shown but not reviewable: another editor has to decide it. */
+  mine: boolean;
+  onDone: (message: string) => void;
+}
+
+export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
+  const titleId = useId();
+  const noteId = useId();
+  const [note, setNote] = useState('');
+  const utils = trpc.useUtils();
+  const review = trpc.entries.review.useMutation({
+    onSuccess: async ({ proposal: reviewed }) => {
+      await Promise.all([utils.entries.proposals.invalidate(), utils.entries.list.invalidate()]);
+      onDone(
+        reviewed.status === 'accepted'
+          ? `Accepted “${reviewed.title}”: the entry is updated.`
+          : `Rejected “${reviewed.title}”.`,
+      );
+    },
+    // Someone else decided it first: the fresh queue no longer lists it.
+    onError: () => void utils.entries.proposals.invalidate(),
+  });
+  const decide = (decision: 'accept' | 'reject') =>
+    review.mutate({
+      proposalId: proposal.id,
+      decision,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+  const pendingDecision = review.isPending ? review.variables?.decision : undefined;
+
+  return (
+    <article className="card proposal" aria-labelledby={titleId}>
+      <p className="kicker">
+        {proposal.current ? `Edit of “${proposal.current.title}”` : 'New entry'}
+      </p>
+      <h3 id={titleId}>{proposal.title}</h3>
+      <p className="meta">
+        Proposed by {mine ? 'you' : proposal.proposedBy.name} on{' '}
+        {formatDateTime(proposal.createdAt)}
+      </p>
+      {proposal.current ? (
+        <div className="compare">
+          <div>
+            <h4>Now</h4>
+            <div className="entry-body">{proposal.current.body}</div>
+          </div>
+          <div>
+            <h4>Proposed</h4>
+            <div className="entry-body">{proposal.body}</div>
+          </div>
+        </div>
+      ) : (
+        <div className="entry-body">{proposal.body}</div>
+      )}
+      {mine ? (
+        <p className="hint">Your own proposal: another editor reviews it.</p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={noteId}>Note to the author (optional)</label>
+            <textarea
+              id={noteId}
+              rows={2}
+              maxLength={REASON_MAX_LENGTH}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </div>
+          {review.isError ? (
+            <p className="form-alert" role="alert">
+              {describeError(review.error)}
+            </p>
+          ) : null}
+          <div className="actions">
+            <BusyButton
+              type="button"
+              busy={pendingDecision === 'accept'}
+              busyLabel="Accepting…"
+              disabled={pendingDecision === 'reject'}
+              aria-label={`Accept ${proposal.title}`}
+              onClick={() => decide('accept')}
+            >
+              Accept
+            </BusyButton>
+            <BusyButton
+              type="button"
+              variant="secondary"
+              busy={pendingDecision === 'reject'}
+              busyLabel="Rejecting…"
+              disabled={pendingDecision === 'accept'}
+              aria-label={`Reject ${proposal.title}`}
+              onClick={() => decide('reject')}
+            >
+              Reject
+            </BusyButton>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

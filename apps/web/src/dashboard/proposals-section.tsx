@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { trpc } from '../trpc';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import { ProposalCard } from './proposal-card';
+
+/** The review queue, for levels whose access table entry has `entries.review`. */
+export function ProposalsSection({ userId }: { userId: string }) {
+  const queue = trpc.entries.proposals.useQuery(undefined, { refetchOnWindowFocus: true });
+  const [flash, setFlash] = useState<string | null>(null);
+  const proposals = queue.data?.proposals ?? [];
+
+  return (
+    <section className="section" aria-labelledby="proposals-heading">
+      <div className="section-head">
+        <h2 id="proposals-heading">Proposals to review</h2>
+        {proposals.length > 0 ? <span className="count">{proposals.length} waiting</span> : null}
+      </div>
+      <div aria-live="polite">
+        {flash ? <p className="notice notice-success">{flash}</p> : null}
+      </div>
+      {queue.isPending ? (
+        <Loading label="Loading proposals…" />
+      ) : queue.isError ? (
+        <ErrorState
+          title="The proposals could not be loaded."
+          error={queue.error}
+          onRetry={() => void queue.refetch()}
+        />
+      ) : proposals.length === 0 ? (
+        <Empty>No proposals are waiting for review.</Empty>
+      ) : (
+        <ul className="card-list">
+          {proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <ProposalCard
+                proposal={proposal}
+                mine={proposal.proposedBy.id === userId}
+                onDone={setFlash}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
