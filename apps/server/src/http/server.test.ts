@@ -157,6 +157,13 @@ describe('rate limits over HTTP', () => {
     expect(error.message).toMatch(/Try again in \d+ (seconds|minutes)/);
     expect(error.data).toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(await userCount(refused.email, limited)).toBe(0);
+    const raw = await from('203.0.113.1').fetch('/trpc/auth.register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(person()),
+    });
+    expect(raw.status).toBe(429);
+    expect(Number(raw.headers.get('retry-after'))).toBeGreaterThan(0);
     await from('203.0.113.2').trpc.auth.register.mutate(person());
   });
 

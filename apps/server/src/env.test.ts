@@ -1,0 +1,123 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadDotEnvIfPresent } from './env.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs with no settings at all: port 3000, PGlite, limits on, worker on', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      appUrl: 'http://localhost:3000',
+      appOrigin: 'http://localhost:3000',
+      databaseUrl: undefined,
+      adminEmail: null,
+      adminPassword: null,
+      rateLimits: { signupsPerHour: 20, loginsPer15Min: 10 },
+      trustProxy: false,
+      mailWorker: true,
+      logLevel: 'info',
+    });
+    expect(config.mail.transport.backend).toBe('smtp');
+  });
+
+  it('derives APP_URL from PORT and keeps a path prefix without the trailing slash', () => {
+    expect(loadConfig({ PORT: '8080' }).appUrl).toBe('http://localhost:8080');
+    const config = loadConfig({ APP_URL: 'https://example.com/rolegate/' });
+    expect(config.appUrl).toBe('https://example.com/rolegate');
+    expect(config.appOrigin).toBe('https://example.com');
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '4000',
+      APP_URL: 'https://rolegate.example.com',
+      DATABASE_URL: 'postgres://u:p@db:5432/rolegate',
+      ROLEGATE_ADMIN_EMAIL: 'root@example.com',
+      ROLEGATE_ADMIN_PASSWORD: ' spaces count too ',
+      RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
+      RATE_LIMIT_LOGINS_PER_15_MIN: '5',
+      TRUST_PROXY: 'yes',
+      MAIL_WORKER: 'FALSE',
+      LOG_LEVEL: 'debug',
+      EMAIL_URL: 'console:',
+    });
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: 'postgres://u:p@db:5432/rolegate',
+      adminEmail: 'root@example.com',
+      adminPassword: ' spaces count too ',
+      rateLimits: { signupsPerHour: 0, loginsPer15Min: 5 },
+      trustProxy: true,
+      mailWorker: false,
+      logLevel: 'debug',
+    });
+    expect(config.mail.transport.backend).toBe('console');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['APP_URL', 'localhost:3000'],
+    ['APP_URL', 'ftp://example.com'],
+    ['DATABASE_URL', 'mysql://db/rolegate'],
+    ['RATE_LIMIT_SIGNUPS_PER_HOUR', '-1'],
+    ['RATE_LIMIT_LOGINS_PER_15_MIN', 'ten'],
+    ['TRUST_PROXY', 'on'],
+    ['MAIL_WORKER', 'False-ish'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('names %s when it is %j', (variable, value) => {
+    expect(problemsOf({ [variable]: value })).toEqual([variable]);
+  });
+
+  it('says what to do in the message', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'on' })).toThrow(
+      /TRUST_PROXY: 'on' is not a boolean\. Fix: set TRUST_PROXY to true or false/,
+    );
+  });
+
+  it('wants both admin variables or neither', () => {
+    expect(problemsOf({ ROLEGATE_ADMIN_EMAIL: 'a@example.com' })).toEqual([
+      'ROLEGATE_ADMIN_PASSWORD',
+    ]);
+    expect(problemsOf({ ROLEGATE_ADMIN_PASSWORD: 'long enough password' })).toEqual([
+      'ROLEGATE_ADMIN_EMAIL',
+    ]);
+    expect(
+      problemsOf({ ROLEGATE_ADMIN_EMAIL: 'not-an-email', ROLEGATE_ADMIN_PASSWORD: 'short' }),
+    ).toEqual(['ROLEGATE_ADMIN_EMAIL', 'ROLEGATE_ADMIN_PASSWORD']);
+  });
+
+  it('reports every problem at once, mail settings included', () => {
+    expect(
+      problemsOf({ PORT: 'x', MAIL_WORKER: 'maybe', EMAIL_PORT: 'smtp', EMAIL_USE_TLS: 'sure' }),
+    ).toEqual(expect.arrayContaining(['PORT', 'MAIL_WORKER', 'EMAIL_PORT', 'EMAIL_USE_TLS']));
+  });
+});
+
+describe('loadDotEnvIfPresent', () => {
+  it('loads .env from the directory when there is one, and does nothing otherwise', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rolegate-env-'));
+    try {
+      expect(loadDotEnvIfPresent(dir)).toBeNull();
+      const name = `ROLEGATE_TEST_${process.pid}`;
+      await writeFile(path.join(dir, '.env'), `${name}=from-dotenv\n`);
+      expect(loadDotEnvIfPresent(dir)).toBe(path.join(dir, '.env'));
+      expect(process.env[name]).toBe('from-dotenv');
+      delete process.env[name];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
