@@ -1,6 +1,7 @@
 import type { Executor, OutboxState } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer } from '../test-support/test-server.js';
 import { getMailStatus } from './status.js';
 
 let t: TestDb;
@@ -67,5 +68,32 @@ describe('mail status', () => {
     await addRow('stuck', { state: 'pending', nextAttemptAt: minutesAgo(10) });
     await addRow('orphan', { state: 'sending', lease: minutesAgo(10) });
     expect(await getMailStatus(db)).toMatchObject({ failing: true, overdue: 2 });
+  });
+});
+
+describe('GET /healthz', () => {
+  it('stays 200 but reports mail as degraded while mail is failing', async () => {
+    const server = await startTestServer();
+    try {
+      const healthy = await fetch(`${server.url}/healthz`);
+      expect(healthy.status).toBe(200);
+      expect(await healthy.json()).toEqual({ ok: true, mail: 'ok' });
+
+      await server.db
+        .insertInto('mailOutbox')
+        .values({
+          idempotencyKey: 'refused',
+          message: { subject: 'x', to: [] },
+          state: 'failed',
+          nextAttemptAt: new Date(),
+          lastError: 'SMTP refused: 550 5.7.1 Relaying denied',
+        })
+        .execute();
+      const degraded = await fetch(`${server.url}/healthz`);
+      expect(degraded.status).toBe(200);
+      expect(await degraded.json()).toEqual({ ok: true, mail: 'degraded' });
+    } finally {
+      await server.close();
+    }
   });
 });
