@@ -10,6 +10,7 @@ export {
 export { configureMail, getMailSettings } from './config.js';
 export { type ConnectionOptions, getConnection } from './connection.js';
 export type { MailConnection } from './deliverer.js';
+export * from './diagnose/index.js';
 export {
   BadHeaderError,
   InvalidAddressError,
@@ -35,5 +36,3 @@ export {
   sendMassMail,
 } from './send.js';
 export * from './settings.js';
-// The diagnose engineer enables this line when src/diagnose/index.ts exists:
-// export * from './diagnose/index.js';
