@@ -1,0 +1,68 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { adminProcedure, router } from '../trpc.js';
+import { listOutboxMessages, retryOutboxMessage } from './admin-queries.js';
+import { checkMail } from './mail-check.js';
+import { getMailStatus } from './status.js';
+
+const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+const mailInput = z
+  .strictObject({
+    state: z
+      .enum(OUTBOX_STATES, { error: `Choose one of: ${OUTBOX_STATES.join(', ')}.` })
+      .optional(),
+  })
+  .optional();
+
+const retryMailInput = z.strictObject({
+  id: z.uuid({ error: 'id must be an outbox message id from admin.mail.' }),
+});
+
+const mailCheckInput = z
+  .strictObject({
+    sendTo: z.email({ error: 'sendTo must be an email address, like you@example.com.' }).optional(),
+  })
+  .optional();
+
+/** admin.mail, admin.retryMail, admin.mailCheck: the outbox and the mail diagnosis in the panel. */
+export const mailAdminRouter = router({
+  mail: adminProcedure.input(mailInput).query(async ({ ctx, input }) => {
+    const [messages, status] = await Promise.all([
+      listOutboxMessages(ctx.db, { state: input?.state }),
+      getMailStatus(ctx.db),
+    ]);
+    return { messages, failing: status.failing, status };
+  }),
+
+  retryMail: adminProcedure.input(retryMailInput).mutation(async ({ ctx, input }) => {
+    const outcome = await retryOutboxMessage(ctx.db, input.id);
+    if (outcome === 'not-found') {
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `id: no outbox message has the id ${input.id}.`,
+      });
+    }
+    if (outcome === 'already-sent') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'This message was already sent; it is not sent twice.',
+      });
+    }
+    if (outcome === 'in-flight') {
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'A worker is sending this message right now.',
+      });
+    }
+    ctx.logger.info({ outboxId: input.id, by: ctx.user.id }, 'admin queued a mail retry');
+    const [message] = await listOutboxMessages(ctx.db, { id: input.id });
+    return { message };
+  }),
+
+  // A mutation: it opens network connections (and with sendTo sends mail), so it is never cached,
+  // prefetched or run by a GET.
+  mailCheck: adminProcedure.input(mailCheckInput).mutation(async ({ ctx, input }) => {
+    return checkMail(ctx.config.mail, { sendTo: input?.sendTo });
+  }),
+});
