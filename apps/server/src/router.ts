@@ -3,11 +3,12 @@
  * this file only puts them together.
  */
 import { accountRouter, authRouter } from './accounts/router.js';
+import { mailAdminRouter } from './outbox/admin-router.js';
 import { mergeRouters, router } from './trpc.js';
 
 // admin.* is assembled from three feature routers so each owner keeps theirs in its own folder.
 // requests: add requestsAdminRouter (requests/router.ts) and usersAdminRouter; outbox: mailAdminRouter.
-const adminRouter = mergeRouters(router({}));
+const adminRouter = mergeRouters(router({}), mailAdminRouter);
 
 export const appRouter = router({
   auth: authRouter,
