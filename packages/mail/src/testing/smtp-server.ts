@@ -1,4 +1,4 @@
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Security, SmtpTransport } from '../settings.js';
@@ -59,7 +59,6 @@ export async function startSmtpServer(
   faults.set(options.faults ?? {});
   const received: ReceivedMessage[] = [];
   const events: SmtpEvent[] = [];
-  const sockets = new Set<Socket>();
   const waiters = new Set<() => void>();
   let connections = 0;
 
@@ -147,10 +146,8 @@ export async function startSmtpServer(
     };
   }
 
-  server.server.on('connection', (socket: Socket) => {
+  server.server.on('connection', () => {
     connections++;
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
   });
   server.on('error', () => {
     // Clients that vanish mid-session (the point of several tests) are not fixture failures.
@@ -162,7 +159,10 @@ export async function startSmtpServer(
   const port = (server.server.address() as AddressInfo).port;
 
   const close = async () => {
-    for (const socket of sockets) socket.destroy();
+    // Destroy the topmost socket of each session (the TLS one when there is TLS): tearing a TLS
+    // socket down from below mid-handshake aborts Node. smtp-server ends the sockets it still
+    // holds in a handshake itself.
+    for (const connection of server.connections) connection._socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
 

@@ -1,0 +1,26 @@
+import { createServer } from 'node:net';
+import type { MailSettings, Transport } from '../settings.js';
+
+/** Settings around one transport, for tests that pass `settings` per call. */
+export function settingsFor(transport: Transport, extra: Partial<MailSettings> = {}): MailSettings {
+  return {
+    transport,
+    failover: [],
+    defaultFromEmail: 'Rolegate <noreply@rolegate.test>',
+    serverEmail: 'server@rolegate.test',
+    subjectPrefix: '[Rolegate] ',
+    admins: [],
+    managers: [],
+    ...extra,
+  };
+}
+
+/** A port nothing listens on: bound, read, released. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
