@@ -13,6 +13,7 @@ import {
   UsageError,
 } from './command.js';
 import { createAdminCommand } from './create-admin.js';
+import { mailCommand } from './mail.js';
 import { migrateCommand } from './migrate.js';
 import { workerCommand } from './worker.js';
 
@@ -20,7 +21,7 @@ const commands: Record<string, Command> = {
   migrate: migrateCommand,
   'create-admin': createAdminCommand,
   worker: workerCommand,
-  // outbox: mail: mailCommand (./mail.js)
+  mail: mailCommand,
 };
 
 function help(): string {

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCliBuilt } from '../test-support/built-cli.js';
+
+let cli: string;
+let good: TestSmtpServer;
+let refusing: TestSmtpServer;
+let closedPort: number;
+
+beforeAll(async () => {
+  cli = await ensureCliBuilt();
+  good = await startSmtpServer();
+  refusing = await startSmtpServer({
+    faults: {
+      mailFrom: {
+        code: 550,
+        message: '5.7.60 Client does not have permission to send as this sender',
+      },
+    },
+  });
+  const closed = await startSmtpServer();
+  closedPort = closed.port;
+  await closed.close();
+}, 120_000);
+afterAll(async () => {
+  await good.close();
+  await refusing.close();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `rolegate mail …` as a separate process, with only the settings given here. */
+function rolegateMail(args: string[], port: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'mail', ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: 'pglite:memory:',
+        LOG_LEVEL: 'silent',
+        EMAIL_URL: `smtp://127.0.0.1:${port}`,
+        EMAIL_TIMEOUT: '5',
+        DEFAULT_FROM_EMAIL: 'rolegate@example.com',
+        SERVER_EMAIL: 'rolegate@example.com',
+        ADMINS: 'Grace Hopper <grace@example.com>',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('rolegate mail check', () => {
+  it('exits 0 and says mail works against a good server, sending nothing', async () => {
+    const run = await rolegateMail(['check'], good.port);
+    expect(run.stdout).toContain('Mail works');
+    expect(run.code).toBe(0);
+    expect(good.received).toEqual([]);
+    expect(good.events.map((event) => event.type)).toEqual(['mailFrom', 'rcptTo']);
+  });
+
+  it('exits 1 and explains a refused sender', async () => {
+    const run = await rolegateMail(['check'], refusing.port);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('5.7.60');
+    expect(run.stdout).toContain('Mail does not work');
+  });
+
+  it('exits 1 when nothing listens on the port', async () => {
+    const run = await rolegateMail(['check'], closedPort);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Mail does not work');
+  });
+
+  it('sends a test message with --send-to', async () => {
+    const run = await rolegateMail(['check', '--send-to', 'ops@example.com'], good.port);
+    expect(run.code).toBe(0);
+    expect(good.received.at(-1)?.envelope.rcptTo).toEqual(['ops@example.com']);
+  });
+});
+
+describe('rolegate mail send-test', () => {
+  it('sends one message directly and exits 0', async () => {
+    const before = good.received.length;
+    const run = await rolegateMail(['send-test', '--to', 'ada@example.com'], good.port);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Sent a test message to ada@example.com');
+    expect(good.received).toHaveLength(before + 1);
+    expect(good.received.at(-1)?.parsed.subject).toBe('[Rolegate] Test message');
+  });
+
+  it('exits 1 with the reason when the server refuses', async () => {
+    const run = await rolegateMail(['send-test', '--to', 'ada@example.com'], refusing.port);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Not sent to ada@example.com: SMTP refused: 550 5.7.60');
+  });
+
+  it('exits 2 without --to', async () => {
+    const run = await rolegateMail(['send-test'], good.port);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--to');
+  });
+});
