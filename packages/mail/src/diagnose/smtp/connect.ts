@@ -16,14 +16,18 @@ export function openTcp(host: string, port: number, timeoutMs: number): Promise<
         Object.assign(new Error(`connect timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' }),
       );
     }, timeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      resolve(socket);
-    });
-    socket.once('error', (error) => {
+    const onError = (error: Error) => {
       clearTimeout(timer);
       reject(error);
+    };
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      // Until a ReplyReader takes the socket over (it reports errors as a close), an error must
+      // not crash the process.
+      socket.on('error', () => {});
+      resolve(socket);
     });
   });
 }

@@ -6,12 +6,7 @@ import type { Diagnosis, Finding, Step } from '../types.js';
 
 async function smtpServer(options: StartSmtpServerOptions = {}) {
   const server = await startSmtpServer(options);
-  onTestFinished(async () => {
-    // Node 20 crashes (SIGSEGV) when the fixture destroys a raw socket whose TLS handshake the
-    // client has just aborted, before smtp-server has seen the abort: give it a moment first.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await server.close();
-  });
+  onTestFinished(() => server.close());
   return server;
 }
 
