@@ -3,18 +3,20 @@
  * this file only puts them together.
  */
 import { accountRouter, authRouter } from './accounts/router.js';
+import { entriesRouter } from './entries/router.js';
 import { mailAdminRouter } from './outbox/admin-router.js';
+import { requestsAdminRouter } from './requests/router.js';
 import { mergeRouters, router } from './trpc.js';
 
 // admin.* is assembled from three feature routers so each owner keeps theirs in its own folder.
-// requests: add requestsAdminRouter (requests/router.ts) and usersAdminRouter; outbox: mailAdminRouter.
-const adminRouter = mergeRouters(router({}), mailAdminRouter);
+// requests/router.ts brings requests, approve, deny, users; outbox/admin-router.ts the mail ones.
+const adminRouter = mergeRouters(requestsAdminRouter, mailAdminRouter);
 
 export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,
-  // requests: entries: entriesRouter (entries/router.ts),
+  entries: entriesRouter,
 });
 
 export type AppRouter = typeof appRouter;

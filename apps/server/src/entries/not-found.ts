@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
+import { fieldError } from '../errors.js';
 
-/** NOT_FOUND that names the input field and the id it held, e.g. `id: no entry has the id …`. */
+/** NOT_FOUND naming the input field (in data.fieldErrors) and the id it held (in the message). */
 export function notFound(field: string, what: string, id: string): TRPCError {
-  return new TRPCError({ code: 'NOT_FOUND', message: `${field}: no ${what} has the id ${id}.` });
+  return fieldError('NOT_FOUND', field, `No ${what} has the id ${id}.`);
 }

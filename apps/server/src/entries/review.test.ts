@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldErrorsOf } from '../errors.js';
+import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { auditOf, type Person, peopleAtEveryLevel } from '../test-support/levels.js';
+
+let t: TestContext;
+let contributor: Person;
+let editor: Person;
+let power: Person;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const admin = await t.signUpAdmin();
+  ({ contributor, editor, power } = await peopleAtEveryLevel(t, admin));
+});
+afterAll(() => t.destroy());
+
+async function entryRow(id: string) {
+  return t.db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+describe('proposals and review', () => {
+  it('accepting a new-entry proposal creates the entry, credited to the proposer, and audits it', async () => {
+    const { proposal } = await contributor.caller.entries.propose({
+      title: 'Glossary',
+      body: 'A–Z',
+    });
+    expect(proposal).toMatchObject({
+      entryId: null,
+      status: 'pending',
+      proposedBy: { id: contributor.user.id, name: contributor.user.name },
+    });
+
+    const { proposals } = await editor.caller.entries.proposals();
+    expect(proposals.find((each) => each.id === proposal.id)).toMatchObject({
+      proposedBy: { name: contributor.user.name },
+      current: null,
+    });
+
+    const reviewed = await editor.caller.entries.review({
+      proposalId: proposal.id,
+      decision: 'accept',
+      note: 'Thanks',
+    });
+    expect(reviewed.proposal).toMatchObject({
+      status: 'accepted',
+      reviewedBy: { id: editor.user.id },
+      reviewNote: 'Thanks',
+    });
+    expect(reviewed.entry).toMatchObject({
+      title: 'Glossary',
+      body: 'A–Z',
+      createdBy: { id: contributor.user.id },
+    });
+    const { entry } = await contributor.caller.entries.get({ id: reviewed.entry?.id ?? '' });
+    expect(entry.title).toBe('Glossary');
+    expect(await auditOf(t.db, proposal.id)).toMatchObject([
+      { actorId: editor.user.id, action: 'entry_proposal.accepted', details: { kind: 'create' } },
+    ]);
+    expect(
+      (await editor.caller.entries.proposals()).proposals.map((each) => each.id),
+    ).not.toContain(proposal.id);
+  });
+
+  it('accepting an edit overwrites the entry; the queue shows the entry as it is now', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Old title', body: 'old' });
+    const { proposal } = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      title: 'New title',
+      body: 'new',
+    });
+    const { proposals } = await editor.caller.entries.proposals();
+    expect(proposals.find((each) => each.id === proposal.id)?.current).toMatchObject({
+      id: entry.id,
+      title: 'Old title',
+    });
+
+    await editor.caller.entries.review({ proposalId: proposal.id, decision: 'accept' });
+    expect(await entryRow(entry.id)).toMatchObject({
+      title: 'New title',
+      body: 'new',
+      updatedBy: contributor.user.id,
+    });
+  });
+
+  it('rejecting keeps the change out', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Stable', body: 'keep' });
+    const { proposal } = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      title: 'Vandalised',
+      body: '!!!',
+    });
+    const reviewed = await editor.caller.entries.review({
+      proposalId: proposal.id,
+      decision: 'reject',
+      note: 'No.',
+    });
+    expect(reviewed).toMatchObject({ proposal: { status: 'rejected' }, entry: null });
+    expect(await entryRow(entry.id)).toMatchObject({ title: 'Stable', body: 'keep' });
+    expect(await auditOf(t.db, proposal.id)).toMatchObject([
+      { action: 'entry_proposal.rejected', details: { note: 'No.' } },
+    ]);
+  });
+
+  it('forbids reviewing your own proposal', async () => {
+    const { proposal } = await editor.caller.entries.propose({ title: 'Mine', body: '' });
+    const error = await callerError(
+      editor.caller.entries.review({ proposalId: proposal.id, decision: 'accept' }),
+    );
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toMatch(/own proposal/);
+    expect(await auditOf(t.db, proposal.id)).toEqual([]);
+  });
+
+  it('answers CONFLICT to a second review and changes nothing', async () => {
+    const { proposal } = await contributor.caller.entries.propose({ title: 'Once', body: '' });
+    await editor.caller.entries.review({ proposalId: proposal.id, decision: 'reject' });
+    const error = await callerError(
+      power.caller.entries.review({ proposalId: proposal.id, decision: 'accept' }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/already rejected by/);
+    const created = await t.db
+      .selectFrom('entries')
+      .select('id')
+      .where('title', '=', 'Once')
+      .execute();
+    expect(created).toEqual([]);
+  });
+
+  it('answers NOT_FOUND naming the field for an unknown proposal or entry', async () => {
+    const unknown = randomUUID();
+    const cases = [
+      [
+        () => editor.caller.entries.review({ proposalId: unknown, decision: 'accept' }),
+        'proposalId',
+      ],
+      [
+        () => contributor.caller.entries.propose({ entryId: unknown, title: 'x', body: '' }),
+        'entryId',
+      ],
+      [() => contributor.caller.entries.get({ id: unknown }), 'id'],
+      [() => power.caller.entries.save({ id: unknown, title: 'x', body: '' }), 'id'],
+      [() => power.caller.entries.delete({ id: unknown }), 'id'],
+    ] as const;
+    for (const [attempt, field] of cases) {
+      const error = await callerError(attempt());
+      expect({ field, code: error.code }).toEqual({ field, code: 'NOT_FOUND' });
+      expect(error.message).toContain(unknown);
+      expect(fieldErrorsOf(error.cause)).toHaveProperty(field);
+    }
+  });
+
+  it('answers BAD_REQUEST naming the field for malformed ids and decisions', async () => {
+    const cases = [
+      [() => contributor.caller.entries.get({ id: 'entry-1' }), 'id'],
+      [() => power.caller.entries.delete({ id: '' }), 'id'],
+      [() => contributor.caller.entries.propose({ entryId: '7', title: 'x', body: '' }), 'entryId'],
+      [() => editor.caller.entries.review({ proposalId: 'x', decision: 'accept' }), 'proposalId'],
+      [
+        () =>
+          // @ts-expect-error: checked at runtime too
+          editor.caller.entries.review({ proposalId: randomUUID(), decision: 'maybe' }),
+        'decision',
+      ],
+      [() => power.caller.entries.save({ title: '', body: '' }), 'title'],
+    ] as const;
+    for (const [attempt, field] of cases) {
+      const error = await callerError(attempt());
+      expect({ field, code: error.code }).toEqual({ field, code: 'BAD_REQUEST' });
+      expect(fieldErrorsOf(error.cause)).toHaveProperty(field);
+    }
+  });
+});
+
+describe('direct writes (power)', () => {
+  it('saves, overwrites and deletes an entry, auditing each step', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Direct', body: 'v1' });
+    expect(entry).toMatchObject({
+      createdBy: { id: power.user.id },
+      updatedBy: { id: power.user.id },
+    });
+    const { entry: updated } = await power.caller.entries.save({
+      id: entry.id,
+      title: 'Direct',
+      body: 'v2',
+    });
+    expect(updated.body).toBe('v2');
+    expect(await power.caller.entries.delete({ id: entry.id })).toEqual({ ok: true });
+    expect(await entryRow(entry.id)).toBeUndefined();
+
+    const audit = await auditOf(t.db, entry.id);
+    expect(audit.map((row) => row.action)).toEqual([
+      'entry.created',
+      'entry.updated',
+      'entry.deleted',
+    ]);
+    expect(audit.every((row) => row.actorId === power.user.id && row.subjectType === 'entry')).toBe(
+      true,
+    );
+    expect(audit[2]?.details).toEqual({ title: 'Direct' });
+  });
+});

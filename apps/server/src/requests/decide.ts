@@ -1,0 +1,112 @@
+import type { LevelRequestView, PublicUser } from '@rolegate/core';
+import type { Database, LevelRequest } from '@rolegate/db';
+import { TRPCError } from '@trpc/server';
+import { sql, type Transaction } from 'kysely';
+import { writeAudit } from '../audit/write-audit.js';
+import type { AppConfig } from '../env.js';
+import { fieldError } from '../errors.js';
+import { notifyRequestDecision } from '../notifications/notify.js';
+import { findDeciderName, findRequestForUpdate, findRequestRow } from './queries.js';
+import { toLevelRequestView } from './views.js';
+
+export type RequestDecision = 'approved' | 'denied';
+
+export interface DecideInput {
+  requestId: string;
+  /** The admin deciding. */
+  deciderId: string;
+  decision: RequestDecision;
+  denyReason?: string | null | undefined;
+}
+
+export interface DecideResult {
+  request: LevelRequestView;
+  /** The requester after the decision: on approval, with the new level. */
+  user: PublicUser;
+}
+
+/**
+ * Approves or denies a level request. Takes a transaction (the types insist) because everything here
+ * must commit together: the locked request, the new level, the audit row and the mail to the person.
+ * A request that is no longer pending is a CONFLICT and queues nothing, so a double click, a second
+ * admin or a retried request never sends a second email.
+ */
+export async function decideLevelRequest(
+  trx: Transaction<Database>,
+  config: AppConfig,
+  input: DecideInput,
+): Promise<DecideResult> {
+  const request = await findRequestForUpdate(trx, input.requestId);
+  if (!request) {
+    throw fieldError('NOT_FOUND', 'requestId', `No level request has the id ${input.requestId}.`);
+  }
+  if (request.status !== 'pending') throw await alreadyDecided(trx, request);
+  if (request.userId === input.deciderId) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'You cannot decide your own request for a level: another admin has to.',
+    });
+  }
+
+  const denyReason = input.decision === 'denied' ? input.denyReason?.trim() || null : null;
+  const decided = await trx
+    .updateTable('levelRequests')
+    .set({
+      status: input.decision,
+      decidedAt: sql<Date>`now()`,
+      decidedBy: input.deciderId,
+      denyReason,
+    })
+    .where('id', '=', request.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+  const before = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', request.userId)
+    .executeTakeFirstOrThrow();
+  const user =
+    input.decision === 'approved'
+      ? await trx
+          .updateTable('users')
+          .set({ role: request.requestedRole, updatedAt: sql<Date>`now()` })
+          .where('id', '=', request.userId)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : before;
+
+  await writeAudit(trx, {
+    actorId: input.deciderId,
+    action: `level_request.${input.decision}`,
+    subjectType: 'level_request',
+    subjectId: request.id,
+    details: {
+      userId: user.id,
+      requestedRole: request.requestedRole,
+      roleBefore: before.role,
+      roleAfter: user.role,
+      ...(denyReason === null ? {} : { denyReason }),
+    },
+  });
+  await notifyRequestDecision(trx, config, {
+    request: decided,
+    user,
+    decision: input.decision,
+    denyReason,
+  });
+
+  const view = await findRequestRow(trx, request.id);
+  if (!view) throw new Error(`level request ${request.id} vanished inside its own transaction`);
+  const requestView = toLevelRequestView(view);
+  return { request: requestView, user: requestView.user };
+}
+
+async function alreadyDecided(trx: Transaction<Database>, request: LevelRequest) {
+  const by = (await findDeciderName(trx, request)) ?? 'an admin whose account was removed';
+  const at = request.decidedAt ? ` at ${request.decidedAt.toISOString()}` : '';
+  return new TRPCError({
+    code: 'CONFLICT',
+    message: `This request was already ${request.status} by ${by}${at}; nothing was changed.`,
+  });
+}

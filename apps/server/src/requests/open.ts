@@ -1,0 +1,79 @@
+import { ACCESS_TABLE, isAbove, type Level } from '@rolegate/core';
+import {
+  constraints,
+  type Executor,
+  isUniqueViolation,
+  type LevelRequest,
+  type User,
+} from '@rolegate/db';
+import type { AppConfig } from '../env.js';
+import { fieldError } from '../errors.js';
+import { notifyAdminsOfLevelRequest } from '../notifications/notify.js';
+
+export interface OpenLevelRequestInput {
+  /** The person asking; the row as it is now (their current level decides what they may ask for). */
+  user: User;
+  role: Level;
+  reason?: string | null | undefined;
+}
+
+/**
+ * Writes a pending request for a higher level and queues the admins' notification. Runs in the
+ * caller's transaction (sign-up, account.requestLevel): the user, the request and the mail commit
+ * together or not at all.
+ */
+export async function openLevelRequest(
+  db: Executor,
+  config: AppConfig,
+  { user, role, reason }: OpenLevelRequestInput,
+): Promise<LevelRequest> {
+  if (!isAbove(role, user.role)) {
+    throw fieldError(
+      'BAD_REQUEST',
+      'role',
+      `You already have ${ACCESS_TABLE[user.role].label}, which includes ${ACCESS_TABLE[role].label}; ask for a higher level.`,
+    );
+  }
+  const pending = await findPendingRequestOf(db, user.id);
+  if (pending) throw alreadyPending(pending);
+
+  let request: LevelRequest;
+  try {
+    request = await db
+      .insertInto('levelRequests')
+      .values({ userId: user.id, requestedRole: role, reason: reason?.trim() || null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    // Two requests at the same moment: the partial unique index lets one through.
+    if (isUniqueViolation(error, constraints.levelRequestsOnePendingPerUser)) {
+      throw alreadyPending(null);
+    }
+    throw error;
+  }
+  await notifyAdminsOfLevelRequest(db, config, { request, user });
+  return request;
+}
+
+export async function findPendingRequestOf(
+  db: Executor,
+  userId: string,
+): Promise<LevelRequest | undefined> {
+  return db
+    .selectFrom('levelRequests')
+    .selectAll()
+    .where('userId', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+function alreadyPending(pending: LevelRequest | null) {
+  const what = pending
+    ? `for ${ACCESS_TABLE[pending.requestedRole].label} (since ${pending.createdAt.toISOString()})`
+    : 'for a level';
+  return fieldError(
+    'CONFLICT',
+    'role',
+    `You already have a pending request ${what}; an admin has to decide it before you ask again.`,
+  );
+}
