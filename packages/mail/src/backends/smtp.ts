@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import type { ConnectionOptions } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { envelopeAddress } from '../address.js';
 import type { Deliverer } from '../deliverer.js';
@@ -7,6 +5,7 @@ import { MailTransportError } from '../errors.js';
 import type { EmailMessage } from '../message.js';
 import { renderMessage } from '../render.js';
 import type { SmtpTransport } from '../settings.js';
+import { smtpConnectionOptions } from '../smtp-connection-options.js';
 
 interface SmtpFailure extends Error {
   code?: string | undefined;
@@ -80,21 +79,7 @@ export class SmtpDeliverer implements Deliverer {
 }
 
 async function connect(transport: SmtpTransport): Promise<SMTPConnection> {
-  const session = new SMTPConnection({
-    host: transport.host,
-    port: transport.port,
-    secure: transport.security === 'ssl',
-    requireTLS: transport.security === 'starttls',
-    // Django sends in plain text unless told otherwise; so do we (no opportunistic upgrade).
-    ignoreTLS: transport.security === 'none',
-    connectionTimeout: transport.timeoutMs,
-    greetingTimeout: transport.timeoutMs,
-    socketTimeout: transport.timeoutMs,
-    dnsTimeout: transport.timeoutMs,
-    socketCloseTimeout: Math.min(transport.timeoutMs, 1000),
-    tls: await tlsOptions(transport),
-    logger: false,
-  });
+  const session = new SMTPConnection(await smtpConnectionOptions(transport));
   return new Promise<SMTPConnection>((resolve, reject) => {
     let settled = false;
     const fail = (error: Error) => {
@@ -136,26 +121,4 @@ async function connect(transport: SmtpTransport): Promise<SMTPConnection> {
       });
     });
   });
-}
-
-async function tlsOptions(transport: SmtpTransport): Promise<ConnectionOptions> {
-  const options: ConnectionOptions = { ...transport.tls };
-  if (transport.sslCertfile !== null) {
-    options.cert = await readSetting('EMAIL_SSL_CERTFILE', transport.sslCertfile);
-    // Django's keyfile is optional: the certificate file may hold the key as well.
-    options.key = await readSetting(
-      'EMAIL_SSL_KEYFILE',
-      transport.sslKeyfile ?? transport.sslCertfile,
-    );
-  }
-  return options;
-}
-
-async function readSetting(variable: string, path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new MailTransportError(`${variable}: cannot read ${path} (${reason})`, 'ECONFIG');
-  }
 }

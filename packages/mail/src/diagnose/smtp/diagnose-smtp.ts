@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import type { SmtpTransport } from '../../settings.js';
+import { smtpConnectionOptions } from '../../smtp-connection-options.js';
 import { type Check, fail, pass, skip } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import type { Step } from '../types.js';
@@ -11,7 +12,7 @@ import { modeCheck } from './mode-check.js';
 import { probePort } from './probe-port.js';
 import { checkResolve } from './resolve.js';
 import { checkSend } from './send.js';
-import { SmtpSession, smtpOptions } from './session.js';
+import { SmtpSession } from './session.js';
 import { explainSessionError } from './session-error.js';
 
 export interface EnvelopePlan {
@@ -71,7 +72,7 @@ export async function diagnoseSmtp(
   if (!mode.ok) return stop(mode);
   checks.push(mode);
 
-  const options = await smtpOptions(transport);
+  const options = await smtpConnectionOptions(transport);
   let session: SmtpSession;
   try {
     session = await SmtpSession.open(options);

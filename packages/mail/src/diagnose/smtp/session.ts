@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { SmtpTransport } from '../../settings.js';
 
 /** One SMTP reply, e.g. { status: 550, text: "550 5.7.60 SMTP; Client does not have …" }. */
 export interface Reply {
@@ -17,32 +15,6 @@ export type Send = (command: string) => Promise<Reply>;
  * check runs as a "custom auth method" that sends MAIL FROM, RCPT TO and RSET and never DATA.
  */
 const DIALOGUE_METHOD = 'X-ROLEGATE-ENVELOPE-CHECK';
-
-/**
- * The nodemailer options of the app's SMTP backend (backends/smtp.ts), so the check meets the
- * same client behaviour: no opportunistic STARTTLS without EMAIL_USE_TLS, the key file optional.
- */
-export async function smtpOptions(transport: SmtpTransport): Promise<SMTPConnection.Options> {
-  const { host, port, security, timeoutMs, sslCertfile, sslKeyfile } = transport;
-  const clientCertificate =
-    sslCertfile === null
-      ? {}
-      : { cert: await readFile(sslCertfile), key: await readFile(sslKeyfile ?? sslCertfile) };
-  return {
-    host,
-    port,
-    secure: security === 'ssl',
-    requireTLS: security === 'starttls',
-    ignoreTLS: security === 'none',
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-    dnsTimeout: timeoutMs,
-    socketCloseTimeout: Math.min(timeoutMs, 1000),
-    logger: false,
-    tls: { ...transport.tls, ...clientCertificate },
-  };
-}
 
 export class SmtpSession {
   private readonly connection: SMTPConnection;
