@@ -100,7 +100,7 @@ function MessageCard({ message }: { message: OutboxMessage }) {
           variant="secondary"
           busy={retry.isPending}
           busyLabel="Queuing…"
-          aria-label={`Retry sending ${message.subject}`}
+          aria-label={`Retry now: ${message.subject}`}
           onClick={() => retry.mutate({ id: message.id })}
         >
           Retry now

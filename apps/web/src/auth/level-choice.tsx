@@ -40,11 +40,16 @@ export function LevelChoice({ legend, name, options, value, onChange, errors }: 
                 value={option.level}
                 checked={value === option.level}
                 onChange={() => onChange(option.level)}
+                // Named by the level alone and described by its summary, though the whole label is
+                // the click target: a screen reader says "Power, radio button", then what it allows.
+                aria-labelledby={`${optionId}-name`}
                 aria-describedby={[`${optionId}-summary`, errorId].filter(Boolean).join(' ')}
                 aria-invalid={errorId ? true : undefined}
               />
               <label htmlFor={optionId}>
-                <span className="level-name">{option.label}</span>
+                <span className="level-name" id={`${optionId}-name`}>
+                  {option.label}
+                </span>
                 <span className="level-summary" id={`${optionId}-summary`}>
                   {option.summary}
                   {option.approval ? ' Needs an admin’s approval.' : ''}

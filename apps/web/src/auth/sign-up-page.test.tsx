@@ -12,7 +12,7 @@ function fillValidForm() {
   fillIn('Name', 'Ada Lovelace');
   fillIn('Email', 'ada@example.com');
   fillIn('Password', 'correct horse battery');
-  fireEvent.click(screen.getByLabelText(/^Reader/));
+  fireEvent.click(screen.getByRole('radio', { name: 'Reader' }));
 }
 
 describe('SignUpPage', () => {
@@ -31,7 +31,7 @@ describe('SignUpPage', () => {
   it('says that power needs an admin and starts as editor once power is chosen', () => {
     renderWithApi(<SignUpPage />, {});
     expect(screen.queryByText(/An admin must approve/)).toBeNull();
-    fireEvent.click(screen.getByLabelText(/^Power/));
+    fireEvent.click(screen.getByRole('radio', { name: 'Power' }));
     expect(
       screen.getByText(/An admin must approve Power\. Until then you start as Editor/),
     ).toBeTruthy();

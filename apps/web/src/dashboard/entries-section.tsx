@@ -1,8 +1,7 @@
 import type { Level } from '@rolegate/core';
 import { useRef, useState } from 'react';
-import { entryActionsFor } from '../access/visible-actions';
+import { type EntryActions, entryActionsFor } from '../access/visible-actions';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import { EntryCard } from './entry-card';
@@ -14,13 +13,11 @@ export function EntriesSection({ role }: { role: Level }) {
   const actions = entryActionsFor(role);
   const [composing, setComposing] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
+  // One cursor per page shown; `undefined` is the first page. (Not useInfiniteQuery: it adds a
+  // `direction` key to the input, which entries.list's strict schema refuses.)
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const newButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useReturnFocus(newButton);
-  const list = trpc.entries.list.useInfiniteQuery(
-    { limit: PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined },
-  );
-  const entries = list.data?.pages.flatMap((page) => page.entries) ?? [];
   const canCreate = actions.write || actions.propose;
 
   function closeComposer() {
@@ -62,39 +59,71 @@ export function EntriesSection({ role }: { role: Level }) {
           />
         </div>
       ) : null}
-      {list.isPending ? (
-        <Loading label="Loading entries…" />
-      ) : list.isError ? (
-        <ErrorState
-          title="The entries could not be loaded."
-          error={list.error}
-          onRetry={() => void list.refetch()}
+      {cursors.map((cursor, index) => (
+        <EntriesPage
+          key={cursor ?? 'first'}
+          cursor={cursor}
+          first={index === 0}
+          last={index === cursors.length - 1}
+          actions={actions}
+          onDone={setFlash}
+          onMore={(next) => setCursors((shown) => [...shown, next])}
         />
-      ) : entries.length === 0 ? (
-        <Empty>
-          No entries yet.
-          {actions.write ? ' Add the first one.' : actions.propose ? ' Propose the first one.' : ''}
-        </Empty>
-      ) : (
-        <ul className="card-list">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <EntryCard entry={entry} actions={actions} onDone={setFlash} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {list.hasNextPage ? (
-        <BusyButton
+      ))}
+    </section>
+  );
+}
+
+interface EntriesPageProps {
+  cursor: string | undefined;
+  first: boolean;
+  last: boolean;
+  actions: EntryActions;
+  onDone: (message: string) => void;
+  onMore: (nextCursor: string) => void;
+}
+
+function EntriesPage({ cursor, first, last, actions, onDone, onMore }: EntriesPageProps) {
+  const page = trpc.entries.list.useQuery(
+    cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE },
+  );
+  if (page.isPending) return <Loading label={first ? 'Loading entries…' : 'Loading more…'} />;
+  if (page.isError) {
+    return (
+      <ErrorState
+        title="The entries could not be loaded."
+        error={page.error}
+        onRetry={() => void page.refetch()}
+      />
+    );
+  }
+  const { entries, nextCursor } = page.data;
+  if (first && entries.length === 0) {
+    return (
+      <Empty>
+        No entries yet.
+        {actions.write ? ' Add the first one.' : actions.propose ? ' Propose the first one.' : ''}
+      </Empty>
+    );
+  }
+  return (
+    <>
+      <ul className="card-list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <EntryCard entry={entry} actions={actions} onDone={onDone} />
+          </li>
+        ))}
+      </ul>
+      {last && nextCursor ? (
+        <button
           type="button"
-          variant="secondary"
-          busy={list.isFetchingNextPage}
-          busyLabel="Loading more…"
-          onClick={() => void list.fetchNextPage()}
+          className="button button-secondary more"
+          onClick={() => onMore(nextCursor)}
         >
           Show more entries
-        </BusyButton>
+        </button>
       ) : null}
-    </section>
+    </>
   );
 }
