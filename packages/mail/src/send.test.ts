@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { clearOutbox, outbox } from './backends/memory.js';
 import { classifyDeliveryError } from './classify.js';
 import { configureMail } from './config.js';
@@ -7,22 +7,13 @@ import { BadHeaderError, MailFailoverError } from './errors.js';
 import { mailAdmins, mailManagers, sendMail, sendMassMail } from './send.js';
 import { loadMailSettings } from './settings.js';
 import { closedPort, settingsFor } from './test-support/settings.js';
-import { startSmtpServer, type TestSmtpServer } from './testing/index.js';
+import { smtpServers } from './test-support/smtp-servers.js';
 
-const servers: TestSmtpServer[] = [];
-afterAll(() => Promise.all(servers.map((server) => server.close())));
+const server = smtpServers();
 afterEach(() => {
   configureMail(null);
   clearOutbox();
 });
-
-async function server(
-  options: Parameters<typeof startSmtpServer>[0] = {},
-): Promise<TestSmtpServer> {
-  const started = await startSmtpServer(options);
-  servers.push(started);
-  return started;
-}
 
 describe('sendMail', () => {
   it('returns 1 and delivers from DEFAULT_FROM_EMAIL when fromEmail is null', async () => {

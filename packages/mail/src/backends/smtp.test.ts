@@ -1,21 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from '../classify.js';
 import { getConnection } from '../connection.js';
 import { EmailMessage } from '../message.js';
 import type { Security } from '../settings.js';
 import { closedPort, settingsFor } from '../test-support/settings.js';
-import { startSmtpServer, type TestSmtpServer } from '../testing/index.js';
+import { smtpServers } from '../test-support/smtp-servers.js';
+import type { TestSmtpServer } from '../testing/index.js';
 
-const servers: TestSmtpServer[] = [];
-afterAll(() => Promise.all(servers.map((server) => server.close())));
-
-async function server(
-  options: Parameters<typeof startSmtpServer>[0] = {},
-): Promise<TestSmtpServer> {
-  const started = await startSmtpServer(options);
-  servers.push(started);
-  return started;
-}
+const server = smtpServers();
 
 function message(init: Partial<ConstructorParameters<typeof EmailMessage>[0]> = {}): EmailMessage {
   return new EmailMessage({

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
-import type { MailSettings, Transport } from '../settings.js';
+import type { Address } from '../address.js';
+import type { MailSettings, SmtpTransport, Transport } from '../settings.js';
 
 /** Settings around one transport, for tests that pass `settings` per call. */
 export function settingsFor(transport: Transport, extra: Partial<MailSettings> = {}): MailSettings {
@@ -13,6 +14,22 @@ export function settingsFor(transport: Transport, extra: Partial<MailSettings> =
     managers: [],
     ...extra,
   };
+}
+
+/**
+ * Settings for diagnosing one SMTP server, the recipients being `admins`: a short timeout so the
+ * checks that wait for a silent server end quickly.
+ */
+export function diagnosisSettings(transport: SmtpTransport, admins: Address[]): MailSettings {
+  return settingsFor(
+    { ...transport, timeoutMs: 2000 },
+    {
+      defaultFromEmail: 'Rolegate <rolegate@example.com>',
+      serverEmail: 'rolegate@example.com',
+      subjectPrefix: '',
+      admins,
+    },
+  );
 }
 
 /** A port nothing listens on: bound, read, released. */

@@ -1,26 +1,14 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { MailSettings, SmtpTransport } from '../../settings.js';
-import { type StartSmtpServerOptions, startSmtpServer } from '../../testing/index.js';
+import { describe, expect, it } from 'vitest';
+import type { SmtpTransport } from '../../settings.js';
+import { diagnosisSettings } from '../../test-support/settings.js';
+import { smtpServers } from '../../test-support/smtp-servers.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Finding, Step } from '../types.js';
 
-async function smtpServer(options: StartSmtpServerOptions = {}) {
-  const server = await startSmtpServer(options);
-  onTestFinished(() => server.close());
-  return server;
-}
+const smtpServer = smtpServers();
 
-function settingsFor(transport: SmtpTransport): MailSettings {
-  return {
-    transport: { ...transport, timeoutMs: 2000 },
-    failover: [],
-    defaultFromEmail: 'Rolegate <rolegate@example.com>',
-    serverEmail: 'rolegate@example.com',
-    subjectPrefix: '',
-    admins: [{ name: 'Admin', email: 'admin@example.com' }],
-    managers: [],
-  };
-}
+const settingsFor = (transport: SmtpTransport) =>
+  diagnosisSettings(transport, [{ name: 'Admin', email: 'admin@example.com' }]);
 
 function finding(diagnosis: Diagnosis, step: Step): Finding {
   const found = diagnosis.findings.find((item) => item.step === step && !item.ok);

@@ -1,30 +1,18 @@
 import { type AddressInfo, createServer, connect as tcpConnect } from 'node:net';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import type { MailSettings, SmtpTransport } from '../../settings.js';
-import { type StartSmtpServerOptions, startSmtpServer } from '../../testing/index.js';
+import { describe, expect, it, type TestContext } from 'vitest';
+import type { SmtpTransport } from '../../settings.js';
+import { diagnosisSettings } from '../../test-support/settings.js';
+import { smtpServers } from '../../test-support/smtp-servers.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Finding, Step } from '../types.js';
 
-async function smtpServer(options: StartSmtpServerOptions = {}) {
-  const server = await startSmtpServer(options);
-  onTestFinished(() => server.close());
-  return server;
-}
+const smtpServer = smtpServers();
 
-function settingsFor(transport: SmtpTransport): MailSettings {
-  return {
-    transport: { ...transport, timeoutMs: 2000 },
-    failover: [],
-    defaultFromEmail: 'Rolegate <rolegate@example.com>',
-    serverEmail: 'rolegate@example.com',
-    subjectPrefix: '',
-    admins: [
-      { name: 'Ada', email: 'ada@example.com' },
-      { name: null, email: 'ops@example.org' },
-    ],
-    managers: [],
-  };
-}
+const settingsFor = (transport: SmtpTransport) =>
+  diagnosisSettings(transport, [
+    { name: 'Ada', email: 'ada@example.com' },
+    { name: null, email: 'ops@example.org' },
+  ]);
 
 function failing(diagnosis: Diagnosis, step: Step): Finding {
   const found = diagnosis.findings.find((item) => item.step === step && !item.ok && !item.skipped);
@@ -33,8 +21,11 @@ function failing(diagnosis: Diagnosis, step: Step): Finding {
   return found;
 }
 
-/** A TCP relay that records the lines the client sends, to see RSET and the absence of DATA. */
-async function recordClientCommands(port: number) {
+/**
+ * A TCP relay that records the lines the client sends, to see RSET and the absence of DATA. Takes
+ * the test context's onTestFinished: the global one cannot tell concurrent tests apart.
+ */
+async function recordClientCommands(port: number, onTestFinished: TestContext['onTestFinished']) {
   const commands: string[] = [];
   const relay = createServer((client) => {
     const upstream = tcpConnect(port, '127.0.0.1');
@@ -51,9 +42,11 @@ async function recordClientCommands(port: number) {
 }
 
 describe.concurrent('diagnose: login, sender and recipients', () => {
-  it('passes a good plaintext server without delivering anything, ending with RSET', async () => {
+  it('passes a good plaintext server without delivering anything, ending with RSET', async ({
+    onTestFinished,
+  }) => {
     const server = await smtpServer();
-    const relay = await recordClientCommands(server.port);
+    const relay = await recordClientCommands(server.port, onTestFinished);
     const diagnosis = await diagnose(settingsFor(server.transport({ port: relay.port })));
     expect(diagnosis.ok).toBe(true);
     expect(diagnosis.findings.every((item) => item.ok)).toBe(true);
