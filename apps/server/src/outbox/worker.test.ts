@@ -151,6 +151,14 @@ describe('outbox worker', () => {
     ]);
   });
 
+  it('hands back the rest of a batch it could not send within its lease, uncounted', async () => {
+    await queueTestMessages(db, settings, 3);
+    workers.start({ leaseMs: 1 });
+    const rows = await waitUntilSettled(db);
+    expect(rows.map((row) => [row.state, row.attempts])).toEqual(Array(3).fill(['sent', 1]));
+    expect(smtp.received).toHaveLength(3);
+  });
+
   it('fails over to the next transport when the main one is down', async () => {
     const down = await startSmtpServer();
     const downTransport = down.transport();
