@@ -31,7 +31,7 @@ describe.each(testDialects())('createTestDb on %s', (dialect) => {
     it('drops its database on destroy, even with a transaction left open', async () => {
       const testDb = await createTestDb({ dialect });
       const name = new URL(testDb.url).pathname.slice(1);
-      expect(name).toMatch(/^rolegate_t_[0-9a-f]{12}$/);
+      expect(name).toMatch(/^rolegate_t_[0-9a-z]+_[0-9a-f]{8}$/);
       // A second pool that nobody closes, as a crashed test would leave behind.
       const straggler = new pg.Client({ connectionString: testDb.url });
       await straggler.connect();
@@ -49,6 +49,28 @@ describe.each(testDialects())('createTestDb on %s', (dialect) => {
       } finally {
         await server.end();
         await straggler.end().catch(() => {});
+      }
+    });
+    it('sweeps test databases abandoned hours ago, and keeps recent ones', async () => {
+      const stamp = (ageMs: number) => (Date.now() - ageMs).toString(36);
+      const abandoned = `rolegate_t_${stamp(3 * 3_600_000)}_0badc0de`;
+      const recent = `rolegate_t_${stamp(60_000)}_0badc0de`;
+      const server = new pg.Client({ connectionString: testServerUrl() });
+      await server.connect();
+      try {
+        await server.query(`create database ${abandoned}`);
+        await server.query(`create database ${recent}`);
+        const testDb = await createTestDb({ dialect });
+        await testDb.destroy();
+        const { rows } = await server.query<{ datname: string }>(
+          'select datname from pg_database where datname = any($1) order by datname',
+          [[abandoned, recent]],
+        );
+        expect(rows.map((row) => row.datname)).toEqual([recent]);
+      } finally {
+        await server.query(`drop database if exists ${abandoned}`);
+        await server.query(`drop database if exists ${recent}`);
+        await server.end();
       }
     });
   }
