@@ -9,7 +9,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const fieldErrors = fieldErrorsOf(error.cause);
     const retryAfterSeconds =
-      error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : undefined;
+      error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null;
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,

@@ -54,7 +54,8 @@ function rolegate(args: string[], options: { stdin?: string; env?: Record<string
   });
 }
 
-describe('rolegate CLI', () => {
+// Each run starts a Node process that opens the database: slow on a busy machine, not a hang.
+describe('rolegate CLI', { timeout: 90_000 }, () => {
   it('migrate applies the migrations, then has nothing to do', async () => {
     const first = await rolegate(['migrate']);
     expect(first.stderr).toBe('');

@@ -1,10 +1,15 @@
 /**
  * The CLI tests run the real `node dist/cli/main.js`. Rebuilds dist first when any source file is
  * newer than it (tsc emits even when another folder has a type error, so only the output counts).
+ * Test files run in parallel processes: a lock directory lets one build while the others wait,
+ * so nobody spawns a half-written dist.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,12 +35,49 @@ function builtMtime(): number {
   }
 }
 
+const isFresh = () => builtMtime() >= newestSourceMtime(path.join(packageDir, 'src'));
+
+const LOCK_DIR = path.join(
+  tmpdir(),
+  `rolegate-cli-build-${createHash('sha256').update(packageDir).digest('hex').slice(0, 12)}.lock`,
+);
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 120_000;
+
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await mkdir(LOCK_DIR);
+      break;
+    } catch (error) {
+      if (Reflect.get(Object(error), 'code') !== 'EEXIST') throw error;
+      const age = await stat(LOCK_DIR).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) await rm(LOCK_DIR, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
 export async function ensureCliBuilt(): Promise<string> {
-  if (builtMtime() >= newestSourceMtime(path.join(packageDir, 'src'))) return CLI_PATH;
+  // Always through the lock: another process may be half-way through writing a fresh dist.
+  return withBuildLock(async () => {
+    if (!isFresh()) await build();
+    if (builtMtime() === 0) throw new Error(`building the CLI produced no ${CLI_PATH}`);
+    return CLI_PATH;
+  });
+}
+
+async function build(): Promise<void> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
     cwd: packageDir,
   }).catch(() => undefined);
-  if (builtMtime() === 0) throw new Error(`building the CLI produced no ${CLI_PATH}`);
-  return CLI_PATH;
 }
