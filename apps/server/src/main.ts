@@ -8,6 +8,7 @@ import { createDb, describeDatabaseUrl, migrateToLatest } from '@rolegate/db';
 import { configureMail } from '@rolegate/mail';
 import { ensureAdminFromConfig } from './accounts/admin-from-config.js';
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from './env.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createLogger } from './http/logger.js';
 import { buildServer } from './http/server.js';
 import { startWorkerIfEnabled } from './worker-hook.js';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   await ensureAdminFromConfig(db, config, logger);
   configureMail(config.mail);
   const worker = await startWorkerIfEnabled({ db, config, logger });
+  const housekeeping = startHousekeeping(db, logger);
 
   const server = await buildServer(config, { db, logger });
   await server.listen({ port: config.port, host: '0.0.0.0' });
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await server.close();
+      housekeeping.stop();
       await worker?.stop();
       await db.destroy();
       logger.info('stopped');

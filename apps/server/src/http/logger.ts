@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import type { AppConfig } from '../env.js';
 
 /**
@@ -6,8 +6,11 @@ import type { AppConfig } from '../env.js';
  * passwords are censored wherever they appear in a logged object, even though the request
  * serializer already leaves headers and bodies out.
  */
-export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
-  return pino({
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel'>,
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level: config.logLevel,
     redact: {
       paths: [
@@ -25,5 +28,7 @@ export function createLogger(config: Pick<AppConfig, 'logLevel'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  // stdout unless told otherwise (tests read the lines back).
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -78,6 +78,8 @@ let counter = 0;
 export interface TestContextOptions {
   configOverrides?: ConfigOverrides;
   now?: () => Date;
+  /** Default: silent. Pass one to inspect what the server logs. */
+  logger?: Logger;
   /** Use this database instead of a fresh one (e.g. one a CLI run just wrote); destroy() closes it. */
   db?: Executor;
 }
@@ -86,7 +88,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const given = options.db;
   const testDb = given ? { db: given, destroy: () => given.destroy() } : await createTestDb();
   const config = testConfig(options.configOverrides);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const inner = createContextInner({ db: testDb.db, config, logger, now: options.now });
 
   const loadUser = async (id: string): Promise<SessionUser | null> => {

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../http/server.js';
 import type { AppRouter } from '../router.js';
 import { CookieJar } from './cookie-jar.js';
-import { type ConfigOverrides, createTestContext, type TestContext } from './test-context.js';
+import { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
 
 export interface TestClient {
   trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
@@ -29,7 +29,7 @@ export interface TestServer extends TestContext {
 }
 
 export async function startTestServer(
-  options: { configOverrides?: ConfigOverrides; webDistDir?: string | null } = {},
+  options: TestContextOptions & { webDistDir?: string | null } = {},
 ): Promise<TestServer> {
   const context = await createTestContext(options);
   const server = await buildServer(context.config, {
