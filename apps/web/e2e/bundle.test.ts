@@ -47,6 +47,16 @@ describe('the production build', () => {
     expect(html).not.toContain('admin-app-');
   });
 
+  it('leaves zod and the input schemas out of the first download: forms fetch them on demand', () => {
+    const { html } = builtFiles();
+    const entry = html.match(/src="\/(assets\/index-[\w-]+\.js)"/)?.[1];
+    const initial = readFileSync(`${DIST}${entry}`, 'utf8');
+    // A message of the shared sign-up schema: present only where the schemas are bundled.
+    expect(initial.includes('Enter a valid email address')).toBe(false);
+    const lazy = readdirSync(`${DIST}assets`).filter((name) => name.startsWith('input-schemas-'));
+    expect(lazy).toHaveLength(1);
+  });
+
   it('serves every script under /assets/ with a content hash in its name', () => {
     const { html, scripts } = builtFiles();
     expect(html).toMatch(/src="\/assets\/index-[\w-]{8,}\.js"/);

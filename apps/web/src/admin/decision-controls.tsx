@@ -1,4 +1,3 @@
-import { REASON_MAX_LENGTH } from '@rolegate/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { levelLabel } from '../access/level-options';
 import { trpc } from '../trpc';
@@ -78,7 +77,6 @@ export function DecisionControls({
             <textarea
               id={reasonId}
               rows={3}
-              maxLength={REASON_MAX_LENGTH}
               value={reason}
               aria-describedby={`${reasonId}-hint`}
               onChange={(event) => setReason(event.target.value)}

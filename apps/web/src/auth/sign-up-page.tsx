@@ -1,8 +1,9 @@
-import { type Level, REASON_MAX_LENGTH, registerInput } from '@rolegate/core';
+import type { Level } from '@rolegate/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { signUpOptions } from '../access/level-options';
 import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { useSignedIn } from '../session/use-session';
@@ -27,13 +28,17 @@ export function SignUpPage() {
     },
     onError: (error) => show(errorsFromServer(error, FIELDS, { conflictField: 'email' })),
   });
+  useSchemasSoon();
   const needsReason = OPTIONS.find((option) => option.level === role)?.approval != null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (register.isPending) return;
     const data = new FormData(event.currentTarget);
     const reason = String(data.get('reason') ?? '').trim();
-    const parsed = registerInput.safeParse({
+    const schemas = await schemasOrReport(show);
+    if (!schemas) return;
+    const parsed = schemas.registerInput.safeParse({
       name: String(data.get('name') ?? ''),
       email: String(data.get('email') ?? ''),
       password: String(data.get('password') ?? ''),
@@ -51,7 +56,7 @@ export function SignUpPage() {
   return (
     <section className="narrow">
       <PageHeading title="Create your account" />
-      <form ref={formRef} onSubmit={submit} noValidate className="form">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
         <FormAlert message={errors.form} />
         <TextField label="Name" name="name" autoComplete="name" errors={errors.fields.name} />
         <TextField
@@ -83,7 +88,6 @@ export function SignUpPage() {
             label="Why do you need this level? (optional)"
             name="reason"
             rows={3}
-            maxLength={REASON_MAX_LENGTH}
             hint="The admins read this when they decide."
             errors={errors.fields.reason}
           />

@@ -1,5 +1,5 @@
 import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../test-support/render-with-api';
 import { DashboardPage } from './dashboard-page';
@@ -91,5 +91,42 @@ describe('DashboardPage', () => {
   it('offers no request form while a request waits', async () => {
     await renderDashboard(userAt('editor', { requestedRole: 'power', pending: true }));
     expect(screen.queryByText('Ask for a higher level')).toBeNull();
+  });
+});
+
+describe('DashboardPage entry forms', () => {
+  it('lets power save a new entry directly', async () => {
+    const { calls } = await renderDashboard(userAt('power'));
+    fireEvent.click(screen.getByRole('button', { name: 'New entry' }));
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Holidays' } });
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Closed in August.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        path: 'entries.save',
+        input: { title: 'Holidays', body: 'Closed in August.' },
+      }),
+    );
+  });
+
+  it("sends a contributor's edit for review, naming the entry", async () => {
+    const { calls } = await renderDashboard(userAt('contributor'));
+    fireEvent.click(screen.getByRole('button', { name: 'Propose an edit to Opening hours' }));
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Ten to four.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send for review' }));
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        path: 'entries.propose',
+        input: { title: 'Opening hours', body: 'Ten to four.', entryId: entry.id },
+      }),
+    );
+  });
+
+  it('shows an empty title at the field instead of sending it', async () => {
+    const { calls } = await renderDashboard(userAt('power'));
+    fireEvent.click(screen.getByRole('button', { name: 'New entry' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    await screen.findByText('Enter a title.');
+    expect(calls.some((call) => call.path === 'entries.save')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { proposeInput, saveEntryInput } from '@rolegate/core';
 import { type FormEvent, useEffect, useRef } from 'react';
 import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, focusField, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
@@ -41,23 +41,30 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
   });
   const busy = save.isPending || propose.isPending;
 
+  useSchemasSoon();
   // The form opens because the person asked for it: let them type at once.
   useEffect(() => focusField(formRef.current, 'title'), []);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const data = new FormData(event.currentTarget);
     const content = {
       title: String(data.get('title') ?? ''),
       body: String(data.get('body') ?? ''),
     };
+    const schemas = await schemasOrReport(show);
+    if (!schemas) return;
     if (mode === 'save') {
-      const parsed = saveEntryInput.safeParse({ ...content, ...(entry ? { id: entry.id } : {}) });
+      const parsed = schemas.saveEntryInput.safeParse({
+        ...content,
+        ...(entry ? { id: entry.id } : {}),
+      });
       if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
       clear();
       save.mutate(parsed.data);
     } else {
-      const parsed = proposeInput.safeParse({
+      const parsed = schemas.proposeInput.safeParse({
         ...content,
         ...(entry ? { entryId: entry.id } : {}),
       });
@@ -69,7 +76,12 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
 
   const action = mode === 'save' ? (entry ? 'Save changes' : 'Add entry') : 'Send for review';
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="form entry-form">
+    <form
+      ref={formRef}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      className="form entry-form"
+    >
       <FormAlert message={errors.form} />
       <TextField
         label="Title"

@@ -1,14 +1,9 @@
-import {
-  ACCESS_TABLE,
-  type Level,
-  type PublicUser,
-  REASON_MAX_LENGTH,
-  requestLevelInput,
-} from '@rolegate/core';
+import { ACCESS_TABLE, type Level, type PublicUser } from '@rolegate/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { requestableOptions } from '../access/level-options';
 import { LevelChoice } from '../auth/level-choice';
 import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
@@ -50,6 +45,7 @@ function RequestLevelForm({
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, show, clear } = useFormErrors(formRef, FIELDS);
   const [role, setRole] = useState<Level | null>(null);
+  useSchemasSoon();
   const utils = trpc.useUtils();
   const request = trpc.account.requestLevel.useMutation({
     onSuccess: ({ user }, input) => {
@@ -64,10 +60,13 @@ function RequestLevelForm({
     onError: (error) => show(errorsFromServer(error, FIELDS)),
   });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (request.isPending) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    const parsed = requestLevelInput.safeParse({
+    const schemas = await schemasOrReport(show);
+    if (!schemas) return;
+    const parsed = schemas.requestLevelInput.safeParse({
       role: role ?? undefined,
       ...(reason ? { reason } : {}),
     });
@@ -80,7 +79,7 @@ function RequestLevelForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="form">
+    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
       <FormAlert message={errors.form} />
       <LevelChoice
         legend="Level you need"
@@ -95,7 +94,6 @@ function RequestLevelForm({
         label="Why do you need it? (optional)"
         name="reason"
         rows={3}
-        maxLength={REASON_MAX_LENGTH}
         hint="Sent to the admins with a request that needs approval."
         errors={errors.fields.reason}
       />

@@ -1,4 +1,3 @@
-import { REASON_MAX_LENGTH } from '@rolegate/core';
 import { useId, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
@@ -71,7 +70,6 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
             <textarea
               id={noteId}
               rows={2}
-              maxLength={REASON_MAX_LENGTH}
               value={note}
               onChange={(event) => setNote(event.target.value)}
             />
