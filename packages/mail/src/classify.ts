@@ -1,4 +1,5 @@
 import { MailFailoverError, messageOf } from './errors.js';
+import { errorCodes, NETWORK_CODES, TLS_CONFIG } from './network-failure.js';
 
 export type DeliveryErrorKind = 'temporary' | 'permanent';
 
@@ -12,34 +13,10 @@ export interface DeliveryErrorClass {
 }
 
 interface ErrorShape {
-  code?: unknown;
-  originalCode?: unknown;
   responseCode?: unknown;
   response?: unknown;
   timeoutType?: unknown;
 }
-
-// Network trouble: the server, the route or DNS may be back in a minute.
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ESOCKET',
-  'ECONNECTION',
-  'EAI_AGAIN',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EADDRNOTAVAIL',
-  // A host that does not resolve is usually a typo, but failing at once would drop the message;
-  // retrying keeps it until the operator fixes EMAIL_HOST and the backoff comes round again.
-  'ENOTFOUND',
-  'EDNS',
-]);
-
-// Certificate and TLS-version failures do not heal by waiting: they need a settings change.
-const TLS_CONFIG = /CERT|SSL|TLS|SIGNATURE/;
 
 /**
  * Tells the outbox worker whether to retry: SMTP 4xx replies and network errors are temporary;
@@ -66,7 +43,7 @@ export function classifyDeliveryError(error: unknown): DeliveryErrorClass {
     const what = responseCode === 535 ? 'authentication refused' : 'refused';
     return { kind: 'permanent', reason: `SMTP ${what}: ${reply}`, responseCode };
   }
-  const codes = [shape.originalCode, shape.code].filter((c): c is string => typeof c === 'string');
+  const codes = errorCodes(error);
   if (codes.some((code) => TLS_CONFIG.test(code))) {
     return { kind: 'permanent', reason: `TLS failed: ${message}`, responseCode };
   }

@@ -1,5 +1,6 @@
 import { MailFailoverError } from './errors.js';
 import type { EmailMessage } from './message.js';
+import { isUnreachable } from './network-failure.js';
 
 /** What a backend does: hold a connection (or file, or nothing) and deliver one message over it. */
 export interface Deliverer {
@@ -9,7 +10,10 @@ export interface Deliverer {
   deliver(message: EmailMessage): Promise<void>;
 }
 
-/** Django's connection: `open()`, `close()`, `sendMessages()`; `await using` closes it. */
+/**
+ * Django's connection: `open()`, `close()`, `sendMessages()`; `await using` closes it. While open,
+ * a failover transport that could not be reached is not tried again until close().
+ */
 export interface MailConnection extends AsyncDisposable {
   readonly failSilently: boolean;
   open(): Promise<boolean>;
@@ -21,12 +25,19 @@ export interface MailConnection extends AsyncDisposable {
 /**
  * A connection over one deliverer, or several for failover: each message goes to the first
  * deliverer that takes it. A deliverer that cannot even connect is skipped for the rest of the
- * batch, so a dead main server costs one timeout per batch, not one per message.
+ * batch; one that cannot be reached at all (refused, silent, unroutable) is skipped, while the
+ * connection is open, on every later call too: the outbox sends one message per call, and a main
+ * server that swallows packets must cost one timeout per open connection, not one per message.
+ * close() forgets, so the next open() tries every deliverer again.
  */
 export class Connection implements MailConnection {
   // One SMTP session cannot carry two transactions at once: calls on one connection take turns,
   // as Django's SMTP backend holds a lock around send_messages.
   private turn: Promise<unknown> = Promise.resolve();
+  /** Set by a successful open(), cleared by close(): only an open connection remembers. */
+  private isOpen = false;
+  /** Deliverers found unreachable since open(), with the error that showed it. */
+  private readonly unreachable = new Map<Deliverer, unknown>();
 
   constructor(
     private readonly deliverers: readonly Deliverer[],
@@ -36,17 +47,28 @@ export class Connection implements MailConnection {
   async open(): Promise<boolean> {
     const errors: unknown[] = [];
     for (const deliverer of this.deliverers) {
+      if (this.unreachable.has(deliverer)) {
+        errors.push(this.unreachable.get(deliverer));
+        continue;
+      }
       try {
-        return await deliverer.open();
+        const openedNow = await deliverer.open();
+        this.isOpen = true;
+        return openedNow;
       } catch (error) {
+        if (isUnreachable(error)) this.unreachable.set(deliverer, error);
         errors.push(error);
       }
     }
+    // Never opened: nothing to remember, the next open() tries them all again (Django's contract).
+    if (!this.isOpen) this.unreachable.clear();
     if (this.failSilently) return false;
     throw combine(errors);
   }
 
   async close(): Promise<void> {
+    this.isOpen = false;
+    this.unreachable.clear();
     await Promise.all(this.deliverers.map((deliverer) => deliverer.close()));
   }
 
@@ -62,22 +84,24 @@ export class Connection implements MailConnection {
     for (const message of pending) message.message();
     if (pending.length === 0) return 0;
 
+    // Without open(), this call opens what it needs and closes it again (Django's send_messages).
     const openedHere = new Set<Deliverer>();
-    const unreachable = new Map<Deliverer, unknown>();
+    const failedToOpen = new Map(this.unreachable);
     let sent = 0;
     try {
       for (const message of pending) {
         const errors: unknown[] = [];
         let delivered = false;
         for (const deliverer of this.deliverers) {
-          if (unreachable.has(deliverer)) {
-            errors.push(unreachable.get(deliverer));
+          if (failedToOpen.has(deliverer)) {
+            errors.push(failedToOpen.get(deliverer));
             continue;
           }
           try {
-            if (await deliverer.open()) openedHere.add(deliverer);
+            if ((await deliverer.open()) && !this.isOpen) openedHere.add(deliverer);
           } catch (error) {
-            unreachable.set(deliverer, error);
+            failedToOpen.set(deliverer, error);
+            if (this.isOpen && isUnreachable(error)) this.unreachable.set(deliverer, error);
             errors.push(error);
             continue;
           }

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { getConnection } from './connection.js';
+import { MailFailoverError } from './errors.js';
+import { EmailMessage } from './message.js';
+import { isUnreachable } from './network-failure.js';
+import type { SmtpTransport } from './settings.js';
+import { closedPort, settingsFor } from './test-support/settings.js';
+import { smtpServers } from './test-support/smtp-servers.js';
+
+// The outbox worker's pattern: one connection per batch, open() and sendMessages([one]) per row.
+const server = smtpServers();
+const SHORT_TIMEOUT_MS = 300;
+
+function message(subject: string): EmailMessage {
+  return new EmailMessage({
+    subject,
+    body: 'Body',
+    fromEmail: 'noreply@rolegate.test',
+    to: ['ann@example.com'],
+    settings: settingsFor({ backend: 'dummy' }),
+  });
+}
+
+function failoverConnection(main: SmtpTransport, backup: SmtpTransport) {
+  return getConnection(undefined, { settings: settingsFor(main, { failover: [backup] }) });
+}
+
+async function sendOne(
+  connection: ReturnType<typeof getConnection>,
+  subject: string,
+): Promise<number> {
+  await connection.open();
+  return connection.sendMessages([message(subject)]);
+}
+
+describe('an open connection with failover', () => {
+  it('dials a silent main server once, until close() and open() again', async () => {
+    const main = await server({ faults: { neverGreet: true } });
+    const backup = await server();
+    const connection = failoverConnection(
+      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
+      backup.transport(),
+    );
+
+    expect(await sendOne(connection, 'first')).toBe(1);
+    expect(await sendOne(connection, 'second')).toBe(1);
+    expect(main.connections).toBe(1);
+    expect(backup.connections).toBe(1);
+
+    await connection.close();
+    expect(await sendOne(connection, 'third')).toBe(1);
+    await connection.close();
+    expect(main.connections).toBe(2);
+    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('skips a refused main server on later calls, reusing the error it gave', async () => {
+    const port = await closedPort();
+    const backup = await server();
+    const connection = failoverConnection({ ...backup.transport(), port }, backup.transport());
+
+    expect(await sendOne(connection, 'first')).toBe(1);
+    expect(await sendOne(connection, 'second')).toBe(1);
+    expect(backup.connections).toBe(1);
+    expect(backup.received).toHaveLength(2);
+
+    // With the backup gone too, both calls fail; the main server's error is the one remembered
+    // from open(), the same object each time: it was not dialled again.
+    await backup.close();
+    const errors = await Promise.all([
+      connection.sendMessages([message('third')]).catch((e: unknown) => e),
+      connection.sendMessages([message('fourth')]).catch((e: unknown) => e),
+    ]);
+    await connection.close();
+    const [third, fourth] = errors as MailFailoverError[];
+    expect(third).toBeInstanceOf(MailFailoverError);
+    expect(fourth).toBeInstanceOf(MailFailoverError);
+    expect(third?.errors[0]).toBe(fourth?.errors[0]);
+    expect(isUnreachable(third?.errors[0])).toBe(true);
+  });
+
+  it('remembers a main server that stops answering mid-batch', async () => {
+    const main = await server({ faults: { dropDuringData: true } });
+    const backup = await server();
+    const connection = failoverConnection(
+      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
+      backup.transport(),
+    );
+
+    // The main server takes the connection, then drops it during the first message...
+    expect(await sendOne(connection, 'first')).toBe(1);
+    // ...and is silent when dialled again for the second: skipped from then on.
+    main.setFaults({ neverGreet: true });
+    expect(await sendOne(connection, 'second')).toBe(1);
+    expect(await sendOne(connection, 'third')).toBe(1);
+    await connection.close();
+
+    expect(main.connections).toBe(2);
+    expect(backup.connections).toBe(1);
+    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('still tries a main server that answered with an SMTP refusal', async () => {
+    const main = await server({ faults: { mailFrom: { code: 421, times: 1 } } });
+    const backup = await server();
+    const connection = failoverConnection(main.transport(), backup.transport());
+
+    expect(await sendOne(connection, 'first')).toBe(1);
+    expect(await sendOne(connection, 'second')).toBe(1);
+    await connection.close();
+
+    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first']);
+    expect(main.received.map((r) => r.parsed.subject)).toEqual(['second']);
+  });
+
+  it('still tries a main server that refused the credentials', async () => {
+    const main = await server({ auth: { user: 'mailer', pass: 'right' } });
+    const backup = await server();
+    const connection = failoverConnection(
+      main.transport({ password: 'wrong' }),
+      backup.transport(),
+    );
+
+    const refusals = () => main.events.filter((e) => e.type === 'auth' && e.code === 535).length;
+    expect(await sendOne(connection, 'first')).toBe(1);
+    const afterFirst = refusals();
+    expect(await sendOne(connection, 'second')).toBe(1);
+    await connection.close();
+
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(refusals()).toBeGreaterThan(afterFirst);
+    expect(backup.received).toHaveLength(2);
+  });
+});
+
+describe('a connection used without open()', () => {
+  it('tries the main server again on every call, as each call opens and closes', async () => {
+    const main = await server({ faults: { neverGreet: true } });
+    const backup = await server();
+    const connection = failoverConnection(
+      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
+      backup.transport(),
+    );
+
+    expect(await connection.sendMessages([message('first')])).toBe(1);
+    expect(await connection.sendMessages([message('second')])).toBe(1);
+
+    expect(main.connections).toBe(2);
+    expect(backup.connections).toBe(2);
+  });
+});
