@@ -248,10 +248,17 @@ describe('Rolegate in Chromium', () => {
     await person.getByRole('radio', { name: 'Power', exact: true }).check();
     await person.getByRole('button', { name: 'Ask for this level' }).click();
     await person.getByText('Your request for Power access is waiting for an admin.').waitFor();
-    await waitUntil(() =>
-      server.events.some((event) => event.type === 'data' && event.code === 554),
-    );
+    await waitUntil(async () => server.events.some((e) => e.type === 'data' && e.code === 554));
     server.setFaults({});
+    // The worker records the failure just after the SMTP reply; wait for the API to say so.
+    await waitUntil(() =>
+      admin.evaluate(async () => {
+        const body = (await (await fetch('/trpc/admin.mail')).json()) as {
+          result?: { data?: { failing?: boolean } };
+        };
+        return body.result?.data?.failing === true;
+      }),
+    );
 
     const banner = admin.getByText('Mail is failing: notifications are not reaching people.');
     await admin.goto(`${app.url}/admin/users`);
@@ -277,9 +284,9 @@ function requireSmtp(): TestSmtpServer {
   return smtp;
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
