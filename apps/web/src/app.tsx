@@ -1,14 +1,20 @@
 import type { PublicUser } from '@rolegate/core';
+import { lazy, Suspense } from 'react';
 import { Link, Redirect, Route, Switch, useSearch } from 'wouter';
 import { AdminGate } from './admin/admin-gate';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
-import { DashboardPage } from './dashboard/dashboard-page';
 import { SiteHeader } from './layout/site-header';
 import { safeNextPath } from './session/next-path';
 import { useDecisionNotice, useSession } from './session/use-session';
 import { PageHeading } from './ui/page-heading';
 import { ErrorState, Loading } from './ui/states';
+
+// Its own chunk: a first visit is signed out and needs only the sign-in and sign-up pages; the
+// dashboard (entries, proposals, forms) comes once someone is signed in, then stays cached.
+const DashboardPage = lazy(() =>
+  import('./dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })),
+);
 
 export function App() {
   const session = useSession();
@@ -51,7 +57,9 @@ function Routes({
       </Route>
       <Route path="/">
         {user ? (
-          <DashboardPage user={user} decision={decision.decision} onDismiss={decision.dismiss} />
+          <Suspense fallback={<Loading label="Loading your dashboard…" />}>
+            <DashboardPage user={user} decision={decision.decision} onDismiss={decision.dismiss} />
+          </Suspense>
         ) : (
           <Redirect to="/sign-in" replace />
         )}
