@@ -9,6 +9,7 @@ import { configureMail } from '@rolegate/mail';
 import { ensureAdminFromConfig } from './accounts/admin-from-config.js';
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from './env.js';
 import { startHousekeeping } from './housekeeping.js';
+import { watchEventLoopDelay } from './http/event-loop-delay.js';
 import { createLogger } from './http/logger.js';
 import { buildServer } from './http/server.js';
 import { startWorkerIfEnabled } from './worker-hook.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const server = await buildServer(config, { db, logger });
   await server.listen({ port: config.port, host: '0.0.0.0' });
   logger.info({ url: config.appUrl }, 'Rolegate is ready');
+  const eventLoopDelay = watchEventLoopDelay();
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await server.close();
+      logger.info({ eventLoopDelayMs: eventLoopDelay.stop() }, 'event-loop delay while serving');
       housekeeping.stop();
       await worker?.stop();
       await db.destroy();

@@ -1,0 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { watchEventLoopDelay } from './event-loop-delay.js';
+
+describe('watchEventLoopDelay', () => {
+  it('summarises the delays it sampled in milliseconds, percentiles in order', async () => {
+    const watch = watchEventLoopDelay();
+    await sleep(60);
+    const summary = watch.stop();
+    expect(summary.samples).toBeGreaterThan(0);
+    expect(summary.p50).toBeGreaterThan(0);
+    expect(summary.p50).toBeLessThanOrEqual(summary.p99);
+    expect(summary.p99).toBeLessThanOrEqual(summary.max);
+  });
+});
