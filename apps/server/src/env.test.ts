@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       rateLimits: { signupsPerHour: 20, loginsPer15Min: 10 },
       trustProxy: false,
       mailWorker: true,
+      mailRetryBaseMs: 5_000,
       logLevel: 'info',
     });
     expect(config.mail.transport.backend).toBe('smtp');
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_LOGINS_PER_15_MIN: '5',
       TRUST_PROXY: 'yes',
       MAIL_WORKER: 'FALSE',
+      MAIL_RETRY_BASE_MS: '250',
       LOG_LEVEL: 'debug',
       EMAIL_URL: 'console:',
     });
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
       rateLimits: { signupsPerHour: 0, loginsPer15Min: 5 },
       trustProxy: true,
       mailWorker: false,
+      mailRetryBaseMs: 250,
       logLevel: 'debug',
     });
     expect(config.mail.transport.backend).toBe('console');
@@ -76,6 +79,7 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_LOGINS_PER_15_MIN', 'ten'],
     ['TRUST_PROXY', 'on'],
     ['MAIL_WORKER', 'False-ish'],
+    ['MAIL_RETRY_BASE_MS', '0'],
     ['LOG_LEVEL', 'verbose'],
   ])('names %s when it is %j', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);

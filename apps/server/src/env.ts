@@ -25,6 +25,8 @@ export interface AppConfig {
   rateLimits: { signupsPerHour: number; loginsPer15Min: number };
   trustProxy: boolean;
   mailWorker: boolean;
+  /** Ceiling of the first retry's delay after a temporary mail failure (doubles per attempt). */
+  mailRetryBaseMs: number;
   logLevel: LogLevel;
   mail: MailSettings;
 }
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   const trustProxy = readBoolean(read, add, 'TRUST_PROXY', false);
   const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
+  const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText) ?? 'info';
   if (logLevel !== logLevelText) {
@@ -111,6 +114,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits,
     trustProxy,
     mailWorker,
+    mailRetryBaseMs,
     logLevel,
     mail,
   };

@@ -16,5 +16,9 @@ export async function startWorkerIfEnabled(deps: {
     deps.logger.info('MAIL_WORKER=false: mail is delivered by a separate `rolegate worker`');
     return null;
   }
-  return startOutboxWorker({ ...deps, logger: deps.logger.child({ component: 'outbox-worker' }) });
+  return startOutboxWorker({
+    ...deps,
+    logger: deps.logger.child({ component: 'outbox-worker' }),
+    retryPolicy: { baseDelayMs: deps.config.mailRetryBaseMs },
+  });
 }

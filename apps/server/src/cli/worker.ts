@@ -16,7 +16,12 @@ export const workerCommand: Command = {
     for (const warning of config.mail.warnings ?? []) logger.warn(warning);
     configureMail(config.mail);
     return withDatabase(config, async (db) => {
-      const worker = startOutboxWorker({ db, config, logger });
+      const worker = startOutboxWorker({
+        db,
+        config,
+        logger,
+        retryPolicy: { baseDelayMs: config.mailRetryBaseMs },
+      });
       const signal = await nextSignal(['SIGTERM', 'SIGINT']);
       logger.info({ signal }, 'stopping the outbox worker: finishing the message being sent');
       await worker.stop();
