@@ -15,7 +15,7 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('runs with no settings at all: port 3000, PGlite, limits on, worker on', () => {
+  it('runs with no settings at all: port 3000, PGlite, console mail, limits on, worker on', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
@@ -30,7 +30,18 @@ describe('loadConfig', () => {
       mailRetryBaseMs: 5_000,
       logLevel: 'info',
     });
-    expect(config.mail.transport.backend).toBe('smtp');
+    expect(config.mail.transport.backend).toBe('console');
+    expect(config.mail.warnings?.join(' ')).toMatch(/printed to this console.*set EMAIL_URL/);
+  });
+
+  it("keeps Django's SMTP default once any mail transport setting is given", () => {
+    const config = loadConfig({ EMAIL_HOST: 'smtp.example.com' });
+    expect(config.mail.transport).toMatchObject({
+      backend: 'smtp',
+      host: 'smtp.example.com',
+      port: 25,
+    });
+    expect(config.mail.warnings ?? []).toEqual([]);
   });
 
   it('derives APP_URL from PORT and keeps a path prefix without the trailing slash', () => {
