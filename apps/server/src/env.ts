@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emailSchema, passwordSchema } from '@rolegate/core';
 import { DatabaseUrlError, parseDatabaseUrl } from '@rolegate/db';
-import { loadMailSettings, type MailSettings, MailSettingsError } from '@rolegate/mail';
+import {
+  hasTransportSettings,
+  loadMailSettings,
+  type MailSettings,
+  MailSettingsError,
+} from '@rolegate/mail';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -97,7 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   let mail: MailSettings | undefined;
   try {
-    mail = loadServerMailSettings(env, read);
+    mail = loadServerMailSettings(env);
   } catch (error) {
     if (!(error instanceof MailSettingsError)) throw error;
     problems.push(...error.problems);
@@ -122,29 +127,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 type Read = (name: string) => string | undefined;
 
-/** Any of these set means the operator chose a mail transport. */
-const MAIL_TRANSPORT_VARIABLES = [
-  'EMAIL_URL',
-  'EMAIL_BACKEND',
-  'EMAIL_HOST',
-  'EMAIL_PORT',
-  'EMAIL_HOST_USER',
-  'EMAIL_HOST_PASSWORD',
-  'EMAIL_USE_TLS',
-  'EMAIL_USE_SSL',
-  'EMAIL_FILE_PATH',
-  'EMAIL_FAILOVER_URLS',
-];
-
 /**
  * Django's default transport is SMTP on localhost:25, which a fresh checkout does not have: every
  * message would fail and the admin panel would open on a red banner. With no transport setting at
  * all, the server prints mail to its console instead and says so at start.
  */
-function loadServerMailSettings(env: Env, read: Read): MailSettings {
-  if (MAIL_TRANSPORT_VARIABLES.some((name) => read(name) !== undefined)) {
-    return loadMailSettings(env);
-  }
+function loadServerMailSettings(env: Env): MailSettings {
+  if (hasTransportSettings(env)) return loadMailSettings(env);
   const settings = loadMailSettings({ ...env, EMAIL_BACKEND: 'console' });
   const notice =
     'No mail transport is configured, so mail is printed to this console instead of sent: set EMAIL_URL (or EMAIL_HOST and friends) to deliver it.';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadMailSettings, MailSettingsError, type MailSettingsProblem } from './settings.js';
+import {
+  hasTransportSettings,
+  loadMailSettings,
+  MailSettingsError,
+  type MailSettingsProblem,
+} from './settings.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly MailSettingsProblem[] {
   try {
@@ -49,6 +54,23 @@ describe('defaults', () => {
   it('keep an explicitly empty subject prefix', () => {
     expect(loadMailSettings({ EMAIL_SUBJECT_PREFIX: '' }).subjectPrefix).toBe('');
   });
+});
+
+describe('hasTransportSettings', () => {
+  it('is false when nothing picks a transport, even with senders and admins set', () => {
+    expect(hasTransportSettings({})).toBe(false);
+    expect(
+      hasTransportSettings({ DEFAULT_FROM_EMAIL: 'a@example.com', ADMINS: 'b@example.com' }),
+    ).toBe(false);
+    expect(hasTransportSettings({ EMAIL_HOST: '  ' })).toBe(false);
+  });
+
+  it.each(['EMAIL_URL', 'EMAIL_FAILOVER_URLS', 'EMAIL_BACKEND', 'EMAIL_HOST', 'EMAIL_USE_TLS'])(
+    'is true once %s is set',
+    (name) => {
+      expect(hasTransportSettings({ [name]: 'x' })).toBe(true);
+    },
+  );
 });
 
 describe('separate settings', () => {

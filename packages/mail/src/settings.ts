@@ -52,6 +52,17 @@ export interface MailSettings {
 export const DEFAULT_SUBJECT_PREFIX = '[Rolegate] ';
 
 /**
+ * True when the environment picks a mail transport at all (EMAIL_URL, EMAIL_FAILOVER_URLS or any of
+ * Django's separate transport settings). An application can then tell "left at Django's defaults" from
+ * "no mail configured yet".
+ */
+export function hasTransportSettings(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['EMAIL_URL', 'EMAIL_FAILOVER_URLS', ...TRANSPORT_VARIABLES].some(
+    (name) => readVariable(env, name) !== undefined,
+  );
+}
+
+/**
  * Reads the mail settings from the environment (default `process.env`).
  *
  * The transport comes from `EMAIL_URL` when it is set: the URL then wins over EMAIL_BACKEND,
