@@ -28,8 +28,7 @@ export interface EventLoopDelayWatch {
 export function watchEventLoopDelay(): EventLoopDelayWatch {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
-  const ms = (ns: number) =>
-    Math.max(0, Math.round((ns / NS_PER_MS - RESOLUTION_MS) * 100) / 100);
+  const ms = (ns: number) => Math.max(0, Math.round((ns / NS_PER_MS - RESOLUTION_MS) * 100) / 100);
   return {
     stop() {
       histogram.disable();
