@@ -29,6 +29,8 @@ export interface AppProcess {
   /** The running child's pid, or null between a kill and the next start. */
   readonly pid: number | null;
   readonly running: boolean;
+  /** How the last run ended (null while running or before the first exit). */
+  readonly lastExit: ExitInfo | null;
   /** The tail of everything the process printed since the harness first started it. */
   output(): string;
   /** What the current run printed (since the last start). */
@@ -70,6 +72,7 @@ export function appProcess(options: AppProcessOptions): AppProcess {
   let exited: Promise<ExitInfo> = Promise.resolve({ code: null, signal: null });
   let output = '';
   let runOutput = '';
+  let lastExit: ExitInfo | null = null;
 
   const append = (chunk: Buffer) => {
     output += chunk.toString();
@@ -82,6 +85,9 @@ export function appProcess(options: AppProcessOptions): AppProcess {
     label: options.label,
     get pid() {
       return child?.pid ?? null;
+    },
+    get lastExit() {
+      return lastExit;
     },
     get running() {
       return child !== null && child.exitCode === null && child.signalCode === null;
@@ -99,13 +105,15 @@ export function appProcess(options: AppProcessOptions): AppProcess {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = spawned;
+      lastExit = null;
       alive.add(spawned);
       spawned.stdout?.on('data', append);
       spawned.stderr?.on('data', append);
       exited = new Promise((resolve) =>
         spawned.once('exit', (code, signal) => {
           alive.delete(spawned);
-          resolve({ code, signal });
+          lastExit = { code, signal };
+          resolve(lastExit);
         }),
       );
       try {

@@ -28,10 +28,11 @@ export interface ResultsFile {
 /** Rows of the test files that ran in this worker, by file (vitest runs each file in isolation). */
 const rowsByFile = new Map<string, ResultRow[]>();
 
+const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
+
 /** The results file for a test file: src/faults/smtp.test.ts → results/faults.smtp.json. */
 export function resultsFileName(testPath: string): string {
-  const srcDir = fileURLToPath(new URL('../', import.meta.url));
-  const relative = path.relative(srcDir, testPath).replace(/\.test\.ts$/, '');
+  const relative = path.relative(SRC_DIR, testPath).replace(/\.test\.ts$/, '');
   return `${relative.split(path.sep).join('.')}.json`;
 }
 
@@ -43,7 +44,8 @@ export function recordResult(row: ResultRow): void {
   rows.push(row);
   rowsByFile.set(testPath, rows);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const content: ResultsFile = { file: path.basename(testPath), rows };
+  const file = path.relative(SRC_DIR, testPath).split(path.sep).join('/');
+  const content: ResultsFile = { file, rows };
   writeFileSync(
     path.join(RESULTS_DIR, resultsFileName(testPath)),
     `${JSON.stringify(content, null, 2)}\n`,

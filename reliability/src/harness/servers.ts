@@ -51,7 +51,8 @@ export async function startWorker(
 
 async function waitForHealthz(self: AppProcess, url: string, startedAt: number): Promise<void> {
   while (Date.now() - startedAt < START_TIMEOUT_MS) {
-    if (!self.running) throw new Error('it exited before answering /healthz');
+    if (!self.running)
+      throw new Error(`it exited (${describeExit(self)}) before answering /healthz`);
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -67,8 +68,14 @@ async function waitForOutput(self: AppProcess, text: string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (self.currentOutput().includes(text)) return;
-    if (!self.running) throw new Error('it exited before it started');
+    if (!self.running) throw new Error(`it exited (${describeExit(self)}) before it started`);
     await sleep(50);
   }
   throw new Error(`it did not print "${text}" within ${START_TIMEOUT_MS} ms`);
+}
+
+function describeExit(self: AppProcess): string {
+  const exit = self.lastExit;
+  if (exit === null) return 'not started';
+  return exit.signal !== null ? `signal ${exit.signal}` : `code ${exit.code}`;
 }
