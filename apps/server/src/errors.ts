@@ -45,7 +45,8 @@ export type FieldErrors = Record<string, string[]>;
 export function fieldErrorsOf(cause: unknown): FieldErrors | null {
   if (cause instanceof FieldProblem) return { [cause.field]: [cause.message] };
   if (!(cause instanceof ZodError)) return null;
-  const errors: FieldErrors = {};
+  // No prototype: an unknown key named `__proto__` or `constructor` is a field like any other here.
+  const errors: FieldErrors = Object.create(null);
   for (const issue of cause.issues) {
     const fields =
       issue.code === 'unrecognized_keys'

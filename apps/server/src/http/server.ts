@@ -5,7 +5,14 @@
 import fastifyCookie from '@fastify/cookie';
 import type { Executor } from '@rolegate/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createContext, createContextInner } from '../context.js';
@@ -37,6 +44,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     trustProxy: config.trustProxy,
     requestIdHeader: false,
   });
+  server.setErrorHandler(typedTransportErrors);
   await server.register(fastifyCookie);
 
   const inner = createContextInner({ db: deps.db, config, logger: deps.logger, now: deps.now });
@@ -73,4 +81,29 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
 
   await registerWebApp(server, deps.webDistDir);
   return server;
+}
+
+/** What fastify refuses before tRPC parses anything, as the tRPC code a client understands. */
+const TRANSPORT_CODES: Partial<Record<number, TRPC_ERROR_CODE_KEY>> = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * A body over BODY_LIMIT_BYTES or in a content type fastify has no parser for never reaches tRPC:
+ * answer it in tRPC's error shape anyway, so a client gets a typed error, not fastify's own JSON.
+ */
+function typedTransportErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  const code = TRANSPORT_CODES[status];
+  if (code === undefined || !request.url.startsWith('/trpc')) throw error;
+  const message =
+    status === 413
+      ? `The request body is over the ${BODY_LIMIT_BYTES / 1024} KB limit.`
+      : status === 415
+        ? 'Send tRPC calls as JSON (Content-Type: application/json).'
+        : error.message;
+  const data = { code, httpStatus: status, fieldErrors: null, retryAfterSeconds: null };
+  return reply.code(status).send({ error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } });
 }
