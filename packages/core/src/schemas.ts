@@ -15,6 +15,12 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+// Postgres text cannot hold U+0000: refuse it as bad input, not as a database error (a 500).
+const withoutNul = (text: string) => !text.includes('\u0000');
+const noNul = (field: string) => ({
+  error: `${field} cannot contain the NUL character (\\u0000).`,
+});
+
 export const levelSchema = z.enum(LEVELS, {
   error: `Choose one of: ${LEVELS.join(', ')}.`,
 });
@@ -51,7 +57,8 @@ export const REASON_MAX_LENGTH = 1000;
 export const reasonSchema = z
   .string({ error: 'The reason must be text.' })
   .trim()
-  .max(REASON_MAX_LENGTH, { error: `Keep the reason under ${REASON_MAX_LENGTH} characters.` });
+  .max(REASON_MAX_LENGTH, { error: `Keep the reason under ${REASON_MAX_LENGTH} characters.` })
+  .refine(withoutNul, noNul('The reason'));
 
 const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
 
@@ -68,7 +75,12 @@ export const registerInput = z.strictObject(
 
 export const loginInput = z.strictObject(
   {
-    email: z.string({ error: 'Enter your email address.' }).trim().min(1).max(254),
+    email: z
+      .string({ error: 'Enter your email address.' })
+      .trim()
+      .min(1)
+      .max(254)
+      .refine(withoutNul, noNul('An email address')),
     password: z.string({ error: 'Enter your password.' }).min(1).max(PASSWORD_MAX_LENGTH),
   },
   { error: unknownKeyMessage },
@@ -109,11 +121,13 @@ const titleSchema = z
   .string({ error: 'Enter a title.' })
   .trim()
   .min(1, { error: 'Enter a title.' })
-  .max(200, { error: 'A title has at most 200 characters.' });
+  .max(200, { error: 'A title has at most 200 characters.' })
+  .refine(withoutNul, noNul('A title'));
 
 const bodySchema = z
   .string({ error: 'The body must be text.' })
-  .max(20_000, { error: 'An entry has at most 20000 characters.' });
+  .max(20_000, { error: 'An entry has at most 20000 characters.' })
+  .refine(withoutNul, noNul('An entry'));
 
 export const entryContentInput = z.strictObject(
   { title: titleSchema, body: bodySchema },
