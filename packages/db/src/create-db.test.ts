@@ -69,5 +69,32 @@ describe('createDb', () => {
       await db.destroy();
       await expect(sql`select 1`.execute(db)).rejects.toThrow();
     });
+
+    it('a connection killed inside a transaction fails that transaction, not the process', async () => {
+      const failures: Error[] = [];
+      const db = await createDb(serverUrl, {
+        poolSize: 2,
+        onIdleConnectionError: (error) => failures.push(error),
+      });
+      const killer = await createDb(serverUrl, { poolSize: 1 });
+      try {
+        const transaction = db.transaction().execute(async (trx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          await sql`select pg_terminate_backend(${rows[0]?.pid})`.execute(killer);
+          // Between two queries of the transaction: the FATAL notice arrives with no query running.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await sql`select 1`.execute(trx);
+        });
+        await expect(transaction).rejects.toThrow();
+        expect(failures.map((error) => error.message)).toContain(
+          'terminating connection due to administrator command',
+        );
+        const { rows } = await sql<{ answer: number }>`select 42 as answer`.execute(db);
+        expect(rows).toEqual([{ answer: 42 }]);
+      } finally {
+        await killer.destroy();
+        await db.destroy();
+      }
+    });
   }
 });

@@ -16,9 +16,10 @@ export interface CreateDbOptions {
   /** Postgres only: connections in the pg pool. Default 10. */
   poolSize?: number;
   /**
-   * Postgres only: an idle pooled connection failed (the server restarted, a proxy dropped it).
-   * The pool already discards that connection; without a listener Node would crash the process.
-   * Default: print to stderr.
+   * Postgres only: a pooled connection failed (the server restarted, a proxy dropped it, an
+   * admin ran pg_terminate_backend) while idle, or while checked out but between queries (inside a
+   * transaction). The pool discards that connection; without a listener Node would crash the
+   * process. Default: print to stderr.
    */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -63,6 +64,11 @@ function createPostgresDb(url: string, options: CreateDbOptions): Kysely<Databas
     options.onIdleConnectionError ??
     ((error: Error) => console.error('[@rolegate/db] idle Postgres connection failed:', error));
   pool.on('error', onError);
+  // The pool listens for errors only on idle clients. A checked-out client that loses its server
+  // between queries emits 'error' too, and unheard that kills the process: listen while it is out.
+  // Its next query fails (the caller sees that error) and the pool drops it when it comes back.
+  pool.on('acquire', (client) => client.on('error', onError));
+  pool.on('release', (_error, client) => client.off('error', onError));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
