@@ -1,0 +1,51 @@
+/**
+ * People for the attack cases: someone signed up at a level, their session token as the cookie
+ * carries it, and the SHA-256 the database keeps instead.
+ */
+import { createHash } from 'node:crypto';
+import type { Executor } from '@rolegate/db';
+import { PASSWORD, type Person, type PersonOptions, person } from '../harness/index.js';
+
+export const SESSION_COOKIE = 'rolegate_session';
+
+export type Level = 'reader' | 'contributor' | 'editor' | 'power';
+
+export async function signUp(
+  options: PersonOptions,
+  { email, role, name = 'Test Person' }: { email: string; role: Level; name?: string },
+) {
+  const someone = person(options);
+  const { user } = await someone.trpc.auth.register.mutate({
+    email,
+    password: PASSWORD,
+    name,
+    role,
+    reason: role === 'power' ? 'I look after the shared data.' : undefined,
+  });
+  return { person: someone, user };
+}
+
+export function sessionToken(someone: Person): string {
+  const token = someone.jar.cookies.get(SESSION_COOKIE);
+  if (token === undefined) throw new Error('this person has no session cookie');
+  return token;
+}
+
+/** A person whose browser holds `token` (stolen, planted or made up). */
+export function personWithToken(options: PersonOptions, token: string): Person {
+  const holder = person(options);
+  holder.jar.cookies.set(SESSION_COOKIE, token);
+  return holder;
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function sessionRow(db: Executor, token: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('tokenHash', '=', tokenHash(token))
+    .executeTakeFirst();
+}
