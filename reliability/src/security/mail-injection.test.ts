@@ -1,0 +1,187 @@
+/**
+ * Attacks (issue 6) through the mail the server sends: CR/LF in a name or an email reaching the
+ * headers of the admins' notification (an extra header, an extra recipient, a smuggled second
+ * message), and HTML/JS in a name or a reason reaching the HTML part unescaped. Checked on what the
+ * SMTP fixture actually received.
+ */
+import type { ReceivedMessage } from '@rolegate/mail/testing';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import {
+  ADMINS_ADDRESS,
+  adminNotifications,
+  isTo,
+  PASSWORD,
+  reliabilityCase,
+  type Stack,
+  signInAdmin,
+  startStack,
+  waitFor,
+} from '../harness/index.js';
+import { signUp } from './accounts.js';
+import { jsonHeaders, send } from './wire.js';
+
+const VICTIM = 'victim@evil.test';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+
+const baseUrl = () => stack.servers[0]?.url ?? '';
+
+function headerSection(message: ReceivedMessage): string[] {
+  const end = message.raw.search(/\r?\n\r?\n/);
+  return message.raw.slice(0, end).split(/\r?\n/);
+}
+
+async function messagesFor(count: number): Promise<ReceivedMessage[]> {
+  return waitFor(`${count} admin notifications`, () => {
+    const received = adminNotifications(stack.smtp);
+    return received.length >= count ? received : undefined;
+  });
+}
+
+describe('attacks: header injection and HTML through mail', () => {
+  reliabilityCase(
+    'CR/LF in a name or an email is refused at sign-up: no account, nothing queued, nothing sent',
+    30_000,
+    async (figures) => {
+      const attempts: Array<[string, Record<string, string>]> = [
+        ['name', { name: `Eve\r\nBcc: ${VICTIM}` }],
+        ['name', { name: `Eve\nBcc: ${VICTIM}` }],
+        ['name', { name: 'Eve\rX-Injected: yes' }],
+        ['name', { name: `Eve\tBcc: ${VICTIM}` }],
+        ['email', { email: `eve@inject.test\r\nBcc: ${VICTIM}` }],
+        ['email', { email: `eve@inject.test\nBcc: ${VICTIM}` }],
+        ['email', { email: `eve@inject.test>\r\nRCPT TO:<${VICTIM}>` }],
+      ];
+      for (const [field, change] of attempts) {
+        const input = {
+          email: 'eve@inject.test',
+          password: PASSWORD,
+          name: 'Eve',
+          role: 'power',
+          ...change,
+        };
+        const response = await send(baseUrl(), {
+          paths: ['auth.register'],
+          body: JSON.stringify(input),
+          headers: jsonHeaders(stack.appUrl),
+        });
+        const outcome = response.outcomes[0];
+        expect(
+          outcome?.kind === 'error' ? outcome.error.data.fieldErrors?.[field] : undefined,
+          JSON.stringify(change),
+        ).toBeDefined();
+      }
+      const db = await stack.database.db();
+      expect(await db.selectFrom('users').where('email', 'like', 'eve@%').execute()).toEqual([]);
+      expect(await db.selectFrom('mailOutbox').execute()).toEqual([]);
+      expect(stack.smtp.events.filter((event) => event.value === VICTIM)).toEqual([]);
+      figures.refused = attempts.length;
+      figures.queued = 0;
+    },
+  );
+
+  reliabilityCase(
+    'names and reasons that pass validation cannot add a header, a recipient or a second message',
+    60_000,
+    async (figures) => {
+      const names = [
+        `Eve\u2028Bcc: ${VICTIM}`,
+        `Eve\u0085Bcc: ${VICTIM}`,
+        `=?UTF-8?Q?Eve=0D=0ABcc:_${VICTIM}?=`,
+        `Eve <${VICTIM}>`,
+        `Eve", ${VICTIM}, "x`,
+        `Eve%0D%0ABcc:%20${VICTIM}`,
+      ];
+      const smuggling = `Please.\r\n.\r\nMAIL FROM:<x@evil.test>\r\nRCPT TO:<${VICTIM}>\r\nDATA\r\nSubject: smuggled\r\n\r\nHi\r\n.\r\n`;
+      for (const [i, name] of names.entries()) {
+        await signUp(stack.personOptions(), { email: `hdr-${i}@inject.test`, role: 'power', name });
+      }
+      const smuggler = await signUp(stack.personOptions(), {
+        email: 'smuggler@inject.test',
+        role: 'editor',
+        name: 'Smuggler',
+      });
+      await smuggler.person.trpc.account.requestLevel.mutate({ role: 'power', reason: smuggling });
+
+      const received = await messagesFor(names.length + 1);
+      for (const message of received) {
+        expect(message.envelope.rcptTo).toEqual([ADMINS_ADDRESS]);
+        const headers = headerSection(message);
+        expect(
+          headers.filter((line) => /^(bcc|cc|x-injected|subject: smuggled)/i.test(line)),
+        ).toEqual([]);
+        expect(message.parsed.headers.has('bcc')).toBe(false);
+        expect(
+          message.parsed.to && 'text' in message.parsed.to ? message.parsed.to.text : '',
+        ).not.toContain(VICTIM);
+      }
+      // Each name is in its subject as text (an encoded-word look-alike is decoded by any reader,
+      // so for that one only the absence of extra headers and recipients above is checked).
+      const subjects = received.map((message) => message.parsed.subject ?? '');
+      for (const name of names.filter((candidate) => !candidate.startsWith('=?'))) {
+        expect(
+          subjects.some((subject) => subject.includes(name)),
+          name,
+        ).toBe(true);
+      }
+      const smuggled = received.find((message) => message.parsed.text?.includes('RCPT TO:'));
+      expect(smuggled?.parsed.text).toContain(`RCPT TO:<${VICTIM}>`);
+      // Nothing else reached the server: no second message, no RCPT for the victim.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(stack.smtp.received.filter((message) => !isTo(message, ADMINS_ADDRESS))).toEqual([]);
+      expect(stack.smtp.events.filter((event) => event.value === VICTIM)).toEqual([]);
+      expect(adminNotifications(stack.smtp)).toHaveLength(names.length + 1);
+      figures.hostileNames = names.length;
+      figures.smtpSmugglingReason = 'sent as body text';
+      figures.messages = received.length;
+      figures.extraRecipients = 0;
+    },
+  );
+
+  reliabilityCase(
+    'HTML/JS in a name and a reason arrives escaped in the admins’ and the person’s HTML mail',
+    60_000,
+    async (figures) => {
+      const name = '<script>alert("name")</script><img src=x onerror=alert(1)>';
+      const reason = '<a href="javascript:alert(2)">click</a> & <b>bold</b>';
+      const email = 'html@inject.test';
+      const before = adminNotifications(stack.smtp).length;
+      const { user } = await signUp(stack.personOptions(), { email, role: 'power', name });
+      await (
+        await signUp(stack.personOptions(), { email: 'html2@inject.test', role: 'editor', name })
+      ).person.trpc.account.requestLevel.mutate({ role: 'power', reason });
+      const received = (await messagesFor(before + 2)).slice(before);
+
+      const admin = await signInAdmin(stack.personOptions());
+      const { requests } = await admin.trpc.admin.requests.query({ status: 'pending' });
+      const own = requests.find((request) => request.user.id === user.id);
+      await admin.trpc.admin.deny.mutate({
+        requestId: own?.id ?? '',
+        reason: '<i>no</i><script>x()</script>',
+      });
+      const decision = await waitFor('the decision mail', () =>
+        stack.smtp.received.find((message) => isTo(message, email)),
+      );
+
+      for (const message of [...received, decision]) {
+        const html = typeof message.parsed.html === 'string' ? message.parsed.html : '';
+        expect(html).toContain('&lt;script&gt;');
+        expect(html).not.toMatch(/<script|<img|<a href="javascript|<b>bold|<i>no/i);
+        expect(message.parsed.text ?? '').toContain(name);
+      }
+      expect(
+        received.some((message) =>
+          (message.parsed.html || '').includes('&lt;a href=&quot;javascript:alert(2)&quot;&gt;'),
+        ),
+      ).toBe(true);
+      figures.mails = received.length + 1;
+      figures.rawTagsInHtml = 0;
+      figures.textPartShowsNameLiterally = true;
+    },
+  );
+});
