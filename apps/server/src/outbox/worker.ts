@@ -39,13 +39,26 @@ export interface OutboxWorker {
 const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_POLL_MS = 1_000;
 const MIN_LEASE_MS = 60_000;
+/** SMTP sessions one worker sends through at once, at most; nodemailer's pool allows 5. */
+const MAX_CONNECTIONS = 4;
+/** A batch opens another session only for this many more messages: a few go through one. */
+const MIN_MESSAGES_PER_LANE = 5;
+/** As nodemailer's pool (maxMessages): servers often refuse more mail on one session. */
+const MESSAGES_PER_CONNECTION = 100;
+
+/** One SMTP session of the worker and how many messages it has carried. */
+interface Lane {
+  connection: MailConnection | null;
+  sent: number;
+}
 /** After this many failures in a row to reach the database, stop waiting longer between tries. */
 const MAX_ERROR_WAIT_MS = 30_000;
 
 /**
  * Delivers the outbox: claims due rows (FOR UPDATE SKIP LOCKED, so any number of workers share
- * one table), sends each batch through one open connection, and records each outcome. Runs until
- * stop(); one batch at a time, so this worker never has one row in flight twice.
+ * one table), sends them through a few SMTP sessions kept open while mail keeps coming, and
+ * records each outcome. Runs until stop(); one batch at a time, and each row of a batch goes to one
+ * session, so this worker never has one row in flight twice.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, config, logger } = options;
@@ -83,33 +96,55 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       interruptIdle = done;
     });
 
+  // SMTP sessions outlive a batch while more mail is due: a new session costs a TCP (and TLS)
+  // handshake and AUTH, often more than the message itself. A full batch is spread over up to
+  // MAX_CONNECTIONS sessions at once, since one session spends most of its time waiting for
+  // replies. Sessions close once the outbox is empty, and are renewed every
+  // MESSAGES_PER_CONNECTION messages, since many servers cap the mail of one session.
+  const lanes: Lane[] = [];
+  const closeConnections = async () => {
+    const open = lanes.splice(0).flatMap((lane) => (lane.connection ? [lane.connection] : []));
+    await Promise.all(open.map((connection) => closeQuietly(connection, logger)));
+  };
+  const delivery = { db, logger, policy, random, deliveredUnrecorded, settings: config.mail };
+
+  const sendOn = async (lane: Lane, row: OutboxMessage) => {
+    if (lane.connection === null) {
+      lane.connection = connectionFactory();
+      lane.sent = 0;
+    }
+    const outcome = await deliverClaimed(delivery, lane.connection, row);
+    lane.sent += 1;
+    // A failed send may leave the session in any state: the next message gets a fresh one.
+    if (outcome !== 'sent' || lane.sent >= MESSAGES_PER_CONNECTION) {
+      const connection = lane.connection;
+      lane.connection = null;
+      await closeQuietly(connection, logger);
+    }
+  };
+
   const runBatch = async (): Promise<number> => {
     const rows = await claimDueMessages(db, { limit: batchSize, leaseMs });
     if (rows.length === 0) return 0;
     const deadline = Date.now() + leaseMs - sendBudgetMs;
-    let connection: MailConnection | null = null;
-    try {
-      for (const [index, row] of rows.entries()) {
+    let next = 0;
+    const runLane = async (lane: Lane) => {
+      for (let index = next++; index < rows.length; index = next++) {
         // The first message always goes, so even a lease shorter than a send makes progress.
         if (stopping || (index > 0 && Date.now() > deadline)) {
-          await releaseRows(db, rows.slice(index), logger);
-          break;
+          const rest = rows.slice(index);
+          next = rows.length;
+          await releaseRows(db, rest, logger);
+          return;
         }
-        connection ??= connectionFactory();
-        const outcome = await deliverClaimed(
-          { db, logger, policy, random, deliveredUnrecorded, settings: config.mail },
-          connection,
-          row,
-        );
-        // A failed send may leave the session in any state: the next message gets a fresh one.
-        if (outcome !== 'sent') {
-          await closeQuietly(connection, logger);
-          connection = null;
-        }
+        await sendOn(lane, rows[index] as OutboxMessage);
       }
-    } finally {
-      if (connection) await closeQuietly(connection, logger);
-    }
+    };
+    const laneCount = Math.min(MAX_CONNECTIONS, Math.ceil(rows.length / MIN_MESSAGES_PER_LANE));
+    while (lanes.length < laneCount) lanes.push({ connection: null, sent: 0 });
+    const results = await Promise.allSettled(lanes.slice(0, laneCount).map(runLane));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return rows.length;
   };
 
@@ -120,10 +155,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       try {
         const claimed = await runBatch();
         failuresInARow = 0;
-        // A full batch means more may be due: go again at once.
+        // A full batch means more may be due: go again at once, on the same connection.
         if (claimed === batchSize) continue;
+        await closeConnections();
         await idle(pollIntervalMs);
       } catch (error) {
+        await closeConnections();
         failuresInARow += 1;
         const waitMs = Math.min(pollIntervalMs * 2 ** failuresInARow, MAX_ERROR_WAIT_MS);
         logger.error({ err: error, retryInMs: waitMs }, 'outbox worker could not claim mail');
@@ -145,6 +182,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       stopping = true;
       interruptIdle?.();
       await running;
+      await closeConnections();
       await listener?.close();
       logger.info('outbox worker stopped');
     },
