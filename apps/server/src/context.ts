@@ -9,6 +9,7 @@ import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify'
 import type { Logger } from 'pino';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './accounts/session-cookie.js';
 import { resolveSession } from './accounts/sessions.js';
+import { databaseUnavailableError } from './database-unavailable.js';
 import type { AppConfig } from './env.js';
 
 /** The signed-in person as procedures see them; reloaded from the database on every request. */
@@ -78,7 +79,9 @@ export async function createContext(
   };
   const token = req.cookies[SESSION_COOKIE];
   if (token === undefined) return context;
-  const session = await resolveSession(inner.db, token, inner.now());
+  const session = await resolveSession(inner.db, token, inner.now()).catch((error: unknown) => {
+    throw databaseUnavailableError(error, inner.logger) ?? error;
+  });
   if (session === null) {
     // A stale cookie (expired, revoked): drop it so the browser stops sending it.
     clearSessionCookie(context);

@@ -2,6 +2,7 @@
 import { type Capability, can, lowestLevelWith } from '@rolegate/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';
+import { databaseUnavailableError } from './database-unavailable.js';
 import { fieldErrorsOf, RateLimited, summarizeFieldErrors } from './errors.js';
 import { checkMutationRequest } from './http/mutation-guard.js';
 
@@ -27,11 +28,20 @@ export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Every procedure: mutations over HTTP must come from APP_URL's origin with a JSON body. */
-export const publicProcedure = t.procedure.use(({ ctx, type, next }) => {
-  if (type === 'mutation') checkMutationRequest(ctx);
-  return next();
-});
+/**
+ * Every procedure: a lost database connection answers 503 (see database-unavailable.ts), and
+ * mutations over HTTP must come from APP_URL's origin with a JSON body.
+ */
+export const publicProcedure = t.procedure
+  .use(async ({ ctx, next }) => {
+    const result = await next();
+    if (result.ok) return result;
+    throw databaseUnavailableError(result.error.cause, ctx.logger) ?? result.error;
+  })
+  .use(({ ctx, type, next }) => {
+    if (type === 'mutation') checkMutationRequest(ctx);
+    return next();
+  });
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.user === null) {

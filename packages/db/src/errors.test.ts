@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isSerializationOrLockError, isUniqueViolation, postgresErrorCode } from './errors.js';
+import {
+  isDatabaseUnavailable,
+  isSerializationOrLockError,
+  isUniqueViolation,
+  postgresErrorCode,
+} from './errors.js';
 
 // Shaped like the errors pg and PGlite throw; the database-backed cases are in constraints.test.ts.
 function databaseError(code: string, constraint?: string): Error {
@@ -27,5 +32,24 @@ describe('error recognisers', () => {
       expect(isSerializationOrLockError(databaseError(code))).toBe(true);
     }
     expect(isSerializationOrLockError(databaseError('23505'))).toBe(false);
+  });
+
+  it('isDatabaseUnavailable matches lost connections, not problems with the query', () => {
+    for (const code of ['57P01', '57P02', '57P03', '08006', '08001']) {
+      expect(isDatabaseUnavailable(databaseError(code))).toBe(true);
+    }
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Error('Client has encountered a connection error and is not queryable'),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(databaseError('23505'))).toBe(false);
+    expect(isDatabaseUnavailable(databaseError('42P01'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable('Connection terminated')).toBe(false);
   });
 });

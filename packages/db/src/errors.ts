@@ -46,3 +46,35 @@ export function isSerializationOrLockError(error: unknown): boolean {
   const code = postgresErrorCode(error);
   return code === '40001' || code === '40P01' || code === '55P03';
 }
+
+/** What pg's client and pool say when the connection is gone; these carry no SQLSTATE. */
+const LOST_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+];
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * The database could not be reached or dropped the connection: a connection exception (class
+ * 08), an admin or crash shutdown (57P01–57P03), a network error, or pg's own "connection
+ * terminated". Nothing is wrong with the call itself: it may well succeed again in a moment.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  if (code !== undefined) return code.startsWith('08') || /^57P0[123]$/.test(code);
+  if (!(error instanceof Error)) return false;
+  const errno: unknown = Reflect.get(error, 'code');
+  if (typeof errno === 'string' && NETWORK_CODES.has(errno)) return true;
+  return LOST_CONNECTION_MESSAGES.some((message) => error.message.startsWith(message));
+}

@@ -8,6 +8,7 @@ export {
   parseDatabaseUrl,
 } from './database-url.js';
 export {
+  isDatabaseUnavailable,
   isForeignKeyViolation,
   isSerializationOrLockError,
   isUniqueViolation,
