@@ -59,7 +59,10 @@ function relativePath(input: string): string {
   return input.startsWith('/') ? input : new URL(input).pathname + new URL(input).search;
 }
 
-/** How a call ended, for counting under load: 'ok', a tRPC code, 'http-<status>' or 'network'. */
+/**
+ * How a call ended, for counting under load: 'ok', a tRPC code, 'http-<status>', 'timeout' (no
+ * answer within the person's timeoutMs: a hang) or 'network' (refused, reset).
+ */
 export async function outcomeOf(call: Promise<unknown>): Promise<string> {
   try {
     await call;
@@ -69,10 +72,14 @@ export async function outcomeOf(call: Promise<unknown>): Promise<string> {
       const data = error.data as { code?: unknown; httpStatus?: unknown } | undefined;
       if (typeof data?.code === 'string') return data.code;
       if (typeof data?.httpStatus === 'number') return `http-${data.httpStatus}`;
-      return error.cause instanceof Error ? 'network' : 'unknown';
+      return isTimeout(error.cause) ? 'timeout' : error.cause instanceof Error ? 'network' : 'unknown';
     }
-    return 'network';
+    return isTimeout(error) ? 'timeout' : 'network';
   }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 /** The error a call rejected with as a TRPCClientError (fails the case if it resolved). */
