@@ -1,0 +1,28 @@
+import type { Summary } from './results.js';
+
+export function summarize(rounds: readonly number[]): Summary {
+  if (rounds.length === 0) throw new Error('summarize: no rounds were measured.');
+  const sorted = [...rounds].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return {
+    median: round(median),
+    min: round(sorted[0] as number),
+    max: round(sorted[sorted.length - 1] as number),
+    rounds: rounds.map(round),
+  };
+}
+
+/** a ÷ b, to three decimals. */
+export function ratio(a: number, b: number): number {
+  if (b === 0) throw new Error('ratio: division by zero (a figure measured as 0).');
+  return Math.round((a / b) * 1000) / 1000;
+}
+
+export function round(value: number, decimals = 2): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
