@@ -10,7 +10,7 @@ import { signUp } from './accounts.js';
 import { jsonHeaders, send, type WireResponse } from './wire.js';
 
 const REGISTERED = 'known@enumeration.test';
-const TRIES = 120;
+const TRIES = 100;
 
 let stack: Stack;
 
