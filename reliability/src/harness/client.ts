@@ -72,7 +72,11 @@ export async function outcomeOf(call: Promise<unknown>): Promise<string> {
       const data = error.data as { code?: unknown; httpStatus?: unknown } | undefined;
       if (typeof data?.code === 'string') return data.code;
       if (typeof data?.httpStatus === 'number') return `http-${data.httpStatus}`;
-      return isTimeout(error.cause) ? 'timeout' : error.cause instanceof Error ? 'network' : 'unknown';
+      return isTimeout(error.cause)
+        ? 'timeout'
+        : error.cause instanceof Error
+          ? 'network'
+          : 'unknown';
     }
     return isTimeout(error) ? 'timeout' : 'network';
   }

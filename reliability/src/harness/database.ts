@@ -60,13 +60,16 @@ export interface CaseDatabase {
 /**
  * rolegate_r_<time base 36>_<random>: apart from the db package's rolegate_t_ test databases.
  * `allowPglite`: without Postgres, a PGlite directory instead, for one server process and no
- * direct SQL (PGlite is one process's database); db() and admin() then throw.
+ * direct SQL (PGlite is one process's database); db() and admin() then throw. `serverUrl`: another
+ * Postgres server than DATABASE_URL's (e.g. a private cluster a case restarts).
  */
 export async function createCaseDatabase(
-  options: { allowPglite?: boolean } = {},
+  options: { allowPglite?: boolean; serverUrl?: string } = {},
 ): Promise<CaseDatabase> {
-  if (options.allowPglite && postgresServerUrl() === null) return createPgliteDirectory();
-  const serverUrl = requirePostgresUrl();
+  if (options.serverUrl === undefined && options.allowPglite && postgresServerUrl() === null) {
+    return createPgliteDirectory();
+  }
+  const serverUrl = options.serverUrl ?? requirePostgresUrl();
   const name = `rolegate_r_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
     const client = new pg.Client({ connectionString: serverUrl });

@@ -36,6 +36,7 @@ export {
   usersWithoutRequest,
 } from './outbox.js';
 export { applicantEmail, PASSWORD, signInAdmin, signUpPower } from './people.js';
+export { type PrivatePostgres, postgresBinDir, startPrivatePostgres } from './private-postgres.js';
 export {
   type Figures,
   type ResultRow,

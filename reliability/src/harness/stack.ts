@@ -19,6 +19,8 @@ import { type ServerProcess, startServer, startWorker, type WorkerProcess } from
 export interface StackOptions {
   /** Without Postgres, run on a PGlite directory (one server, no workers, no direct SQL). */
   allowPglite?: boolean;
+  /** Postgres server to create the case's database on, instead of DATABASE_URL's. */
+  postgresUrl?: string;
   servers?: number;
   workers?: number;
   smtp?: StartSmtpServerOptions;
@@ -45,7 +47,10 @@ export interface Stack {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const database = await createCaseDatabase({ allowPglite: options.allowPglite ?? false });
+  const database = await createCaseDatabase({
+    allowPglite: options.allowPglite ?? false,
+    ...(options.postgresUrl === undefined ? {} : { serverUrl: options.postgresUrl }),
+  });
   const smtp = await startSmtpServer(options.smtp);
   // One public origin for all servers, as behind a load balancer: APP_URL and the Origin check.
   const appUrl = `http://127.0.0.1:${await freePort()}`;
