@@ -8,7 +8,14 @@ import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { reliabilityCase, type Stack, signInAdmin, startStack } from '../harness/index.js';
-import { batchInput, batchPaths, brokenJson, contentType, inputFor } from './arbitraries.js';
+import {
+  batchInput,
+  batchPaths,
+  brokenJson,
+  contentType,
+  inputFor,
+  regressionInputs,
+} from './arbitraries.js';
 import { guardedCall, sentKeys } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
 import { formatTally, tally } from './rejections.js';
@@ -83,7 +90,10 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
             if (result.compared) compared++;
             tally(codes, result.codes);
           }),
-          { numRuns: RUNS_PER_PROCEDURE },
+          {
+            numRuns: RUNS_PER_PROCEDURE,
+            examples: regressionInputs(procedure).map((input) => [input]),
+          },
         );
       }
       figures.procedures = procedures.length;

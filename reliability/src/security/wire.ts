@@ -83,11 +83,18 @@ export function trpcPath({ paths, batch, query }: Pick<WireRequest, 'paths' | 'b
 
 /** Sends one hand-built request to `baseUrl` (http://127.0.0.1:<port>) and classifies the answer. */
 export async function send(baseUrl: string, request: WireRequest): Promise<WireResponse> {
-  const response = await fetch(new URL(trpcPath(request), baseUrl), {
-    method: request.method ?? (request.body === undefined ? 'GET' : 'POST'),
+  const method = request.method ?? (request.body === undefined ? 'GET' : 'POST');
+  const path = trpcPath(request);
+  const response = await fetch(new URL(path, baseUrl), {
+    method,
     headers: request.headers,
     body: request.body,
     signal: AbortSignal.timeout(15_000),
+  }).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    throw new Error(
+      `${method} ${path.slice(0, 80)} (${path.length} chars, body ${request.body?.length ?? 0}) got no answer: ${String(error)} ${cause}`,
+    );
   });
   const text = await response.text();
   return classify(response.status, response.headers, text);
