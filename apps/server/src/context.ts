@@ -19,6 +19,9 @@ export interface SessionUser {
   name: string;
   role: Level;
   isAdmin: boolean;
+  createdAt: Date;
+  /** The level of their pending request, null when none waits. */
+  pendingRole: Level | null;
 }
 
 export interface CookieOptions {

@@ -1,6 +1,7 @@
 import { loginInput, registerInput, requestLevelInput } from '@rolegate/core';
+import { toPublicUserView } from '../requests/views.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
-import { loadPublicUser, loadPublicUserOrThrow } from './public-user.js';
+import { loadPublicUserOrThrow } from './public-user.js';
 import { registerUser } from './register.js';
 import { requestLevel } from './request-level.js';
 import { clearSessionCookie } from './session-cookie.js';
@@ -26,8 +27,9 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: publicProcedure.query(async ({ ctx }) => ({
-    user: ctx.user === null ? null : await loadPublicUser(ctx.db, ctx.user.id),
+  // The session lookup already read the whole person: no second query on the app's busiest call.
+  me: publicProcedure.query(({ ctx }) => ({
+    user: ctx.user === null ? null : toPublicUserView(ctx.user),
   })),
 });
 

@@ -37,6 +37,34 @@ export interface ResolvedSession {
   renewedUntil: Date | null;
 }
 
+/**
+ * Users with their pending level request, if any: everything a SessionUser holds, so one query per
+ * request gives procedures the whole person (auth.me answers from it without another).
+ */
+function usersWithPendingRequest(db: Executor) {
+  return db
+    .selectFrom('users')
+    .leftJoin('levelRequests as pending', (join) =>
+      join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
+    )
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
+    .select(['users.createdAt', 'pending.requestedRole as pendingRole']);
+}
+
+type SessionUserRow = Omit<SessionUser, 'role'> & { role: string };
+
+function toSessionUser(row: SessionUserRow): SessionUser | null {
+  if (!isLevel(row.role)) return null;
+  const { id, email, name, role, isAdmin, createdAt, pendingRole } = row;
+  return { id, email, name, role, isAdmin, createdAt, pendingRole };
+}
+
+/** The person with this id as a SessionUser (tests and tools acting as someone), or null. */
+export async function loadSessionUser(db: Executor, userId: string): Promise<SessionUser | null> {
+  const row = await usersWithPendingRequest(db).where('users.id', '=', userId).executeTakeFirst();
+  return row === undefined ? null : toSessionUser(row);
+}
+
 /** The live session a cookie token names, or null (unknown, revoked, expired, malformed). */
 export async function resolveSession(
   db: Executor,
@@ -45,22 +73,14 @@ export async function resolveSession(
 ): Promise<ResolvedSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const tokenHash = hashSessionToken(token);
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
+  const row = await usersWithPendingRequest(db)
+    .innerJoin('sessions', 'sessions.userId', 'users.id')
     .select(['sessions.lastSeenAt', 'sessions.expiresAt'])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', now)
     .executeTakeFirst();
-  if (row === undefined || !isLevel(row.role)) return null;
-  const user: SessionUser = {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    isAdmin: row.isAdmin,
-  };
+  const user = row === undefined ? null : toSessionUser(row);
+  if (row === undefined || user === null) return null;
   if (now.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
     return { user, tokenHash, renewedUntil: null };
   }

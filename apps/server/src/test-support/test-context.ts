@@ -12,6 +12,7 @@ import type { Executor } from '@rolegate/db';
 import { createTestDb } from '@rolegate/db/testing';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
+import { loadSessionUser } from '../accounts/sessions.js';
 import type { Context, ContextInner, SessionUser } from '../context.js';
 import { createContextInner } from '../context.js';
 import { type AppConfig, loadConfig } from '../env.js';
@@ -91,14 +92,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const logger = options.logger ?? pino({ level: 'silent' });
   const inner = createContextInner({ db: testDb.db, config, logger, now: options.now });
 
-  const loadUser = async (id: string): Promise<SessionUser | null> => {
-    const row = await testDb.db
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'role', 'isAdmin'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ?? null;
-  };
+  const loadUser = (id: string): Promise<SessionUser | null> => loadSessionUser(testDb.db, id);
 
   const caller = (user?: { id: string } | null, callerOptions: CallerOptions = {}): Caller =>
     createCaller(
