@@ -20,6 +20,7 @@ import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
 import { type AppRouter, appRouter } from '../router.js';
+import { sendJsonResponsesInOnePiece } from './json-in-one-piece.js';
 import { registerWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -65,6 +66,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
         : {};
     },
   };
+  sendJsonResponsesInOnePiece(server);
   await server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
   server.get('/healthz', async (request, reply) => {
