@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
 import { reliabilityCase, startStack, type WorkerProcess } from '../harness/index.js';
 import { checkDeliveries, formatCounts, powerBurst, waitForNotifications } from './support.js';
@@ -36,6 +37,25 @@ describe('several processes on one Postgres', () => {
         figures.duplicates = check.duplicated.length;
         figures.sentByWorkers = stack.workers.map(sentBy).join(' + ');
         figures.sentByServers = SIGN_UPS - stack.workers.map(sentBy).reduce((a, b) => a + b, 0);
+        // Temporary failures the processes logged (a retry resends with the same Message-ID).
+        const retries = [...stack.servers, ...stack.workers].flatMap((p) =>
+          p
+            .output()
+            .split('\n')
+            .filter((line) => line.includes('will retry')),
+        );
+        figures.retriesLogged = retries.length;
+        if (check.duplicated.length > 0) {
+          const rows = await db
+            .selectFrom('mailOutbox')
+            .select(['attempts', sql<string>`message->>'messageId'`.as('messageId')])
+            .where(sql<string>`message->>'messageId'`, 'in', check.duplicated)
+            .execute();
+          figures.duplicatedAttempts = rows.map((row) => row.attempts).join(', ');
+          figures.retryReasons = [
+            ...new Set(retries.map((line) => /"reason":"([^"]*)"/.exec(line)?.[1] ?? line)),
+          ].join(' / ');
+        }
         expect(check).toEqual({
           distinct: SIGN_UPS,
           received: SIGN_UPS,
