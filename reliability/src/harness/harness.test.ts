@@ -65,7 +65,8 @@ describe('results table', () => {
       'test',
     );
     expect(markdown).toContain(
-      '| smtp.test.ts | SMTP 421 \\| burst | signUps: 40; delivered: 40 | passed | 1.2 s |',
+      '| smtp.test.ts | SMTP 421 \\| burst | signUps: 40; delivered: 40 | passed  | 1.2 s |',
     );
+    expect(markdown).toContain('| ------------ | ----------------- |');
   });
 });
