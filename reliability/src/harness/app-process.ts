@@ -3,7 +3,7 @@
  * that a case can SIGKILL, SIGTERM and start again with the same settings and port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,9 +65,9 @@ export function appProcess(options: AppProcessOptions): AppProcess {
       );
     }
   }
-  // Its own working directory, so a developer's .env in the checkout is never picked up.
-  const cwd = mkdtempSync(path.join(tmpdir(), 'rolegate-reliability-'));
-  process.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
+  // An empty working directory outside the checkout, so a developer's .env is never picked up.
+  const cwd = path.join(tmpdir(), 'rolegate-reliability-cwd');
+  mkdirSync(cwd, { recursive: true });
   let child: ChildProcess | null = null;
   let exited: Promise<ExitInfo> = Promise.resolve({ code: null, signal: null });
   let output = '';
