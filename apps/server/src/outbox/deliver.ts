@@ -80,8 +80,8 @@ export async function deliverClaimed(
     log.info('mail sent');
     return recorded(done, 'sent', log);
   } catch (error) {
-    // The message is out; if the row stays `sending`, its lease runs out and a later claim of it
-    // (by this worker) must record it rather than send it again.
+    // The message is out: the worker records it once the database answers again, and should it
+    // claim the row again meanwhile (the lease ran out), it records it rather than send it again.
     context.deliveredUnrecorded.add(row.id);
     throw error;
   }

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 import { deliverClaimed } from './deliver.js';
 import { listenForOutboxMail, type OutboxListener } from './listener.js';
-import { releaseClaim } from './outcomes.js';
+import { unfinishedClaims } from './unfinished.js';
 
 export interface OutboxWorkerOptions {
   db: Executor;
@@ -72,8 +72,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const connectionFactory =
     options.connectionFactory ?? (() => getConnection(undefined, { settings: config.mail }));
   const random = options.random ?? Math.random;
-  /** Sent, but the database did not take the news: never send these again from this worker. */
-  const deliveredUnrecorded = new Set<string>();
+  /** Claimed rows not finished with the database: settled as soon as it answers again. */
+  const unfinished = unfinishedClaims();
 
   let stopping = false;
   let wakeRequested = false;
@@ -106,7 +106,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const open = lanes.splice(0).flatMap((lane) => (lane.connection ? [lane.connection] : []));
     await Promise.all(open.map((connection) => closeQuietly(connection, logger)));
   };
-  const delivery = { db, logger, policy, random, deliveredUnrecorded, settings: config.mail };
+  const delivery = {
+    db,
+    logger,
+    policy,
+    random,
+    deliveredUnrecorded: unfinished.delivered,
+    settings: config.mail,
+  };
 
   const sendOn = async (lane: Lane, row: OutboxMessage) => {
     if (lane.connection === null) {
@@ -123,28 +130,48 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   };
 
+  /** Settles what an earlier batch left unfinished; throws while the database is still down. */
+  const settleUnfinished = async () => {
+    if (unfinished.size === 0) return;
+    const settled = await unfinished.settle(db);
+    logger.info(settled, 'outbox worker settled the claims it left unfinished');
+  };
+
   const runBatch = async (): Promise<number> => {
+    // Before claiming: rows handed back now are due at once, for this claim or another worker's.
+    await settleUnfinished();
     const rows = await claimDueMessages(db, { limit: batchSize, leaseMs });
     if (rows.length === 0) return 0;
     const deadline = Date.now() + leaseMs - sendBudgetMs;
     let next = 0;
+    let databaseFailed = false;
+    // The first message always goes, so even a lease shorter than a send makes progress.
+    const take = (): OutboxMessage | undefined =>
+      next >= rows.length || stopping || databaseFailed || (next > 0 && Date.now() > deadline)
+        ? undefined
+        : rows[next++];
     const runLane = async (lane: Lane) => {
-      for (let index = next++; index < rows.length; index = next++) {
-        // The first message always goes, so even a lease shorter than a send makes progress.
-        if (stopping || (index > 0 && Date.now() > deadline)) {
-          const rest = rows.slice(index);
-          next = rows.length;
-          await releaseRows(db, rest, logger);
-          return;
+      for (let row = take(); row !== undefined; row = take()) {
+        try {
+          await sendOn(lane, row);
+        } catch (error) {
+          // Only the database throws here (SMTP errors are outcomes): end the batch. A sent row
+          // is recorded later, never resent; any other goes back as if never tried.
+          databaseFailed = true;
+          if (unfinished.delivered.has(row.id)) unfinished.recordSentLater(row);
+          else unfinished.handBack([row]);
+          throw error;
         }
-        await sendOn(lane, rows[index] as OutboxMessage);
       }
     };
     const laneCount = Math.min(MAX_CONNECTIONS, Math.ceil(rows.length / MIN_MESSAGES_PER_LANE));
     while (lanes.length < laneCount) lanes.push({ connection: null, sent: 0 });
     const results = await Promise.allSettled(lanes.slice(0, laneCount).map(runLane));
+    // Rows no lane took (stopping, the lease running out, the database lost) go back uncounted.
+    unfinished.handBack(rows.slice(next));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
+    await settleUnfinished();
     return rows.length;
   };
 
@@ -163,7 +190,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         await closeConnections();
         failuresInARow += 1;
         const waitMs = Math.min(pollIntervalMs * 2 ** failuresInARow, MAX_ERROR_WAIT_MS);
-        logger.error({ err: error, retryInMs: waitMs }, 'outbox worker could not claim mail');
+        logger.error(
+          { err: error, retryInMs: waitMs, unfinished: unfinished.size },
+          'outbox worker lost the database; unfinished claims are settled when it answers',
+        );
         await idle(waitMs);
       }
     }
@@ -183,6 +213,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       interruptIdle?.();
       await running;
       await closeConnections();
+      // One try to give back what a database failure left claimed; else its lease frees it.
+      await settleUnfinished().catch((error: unknown) =>
+        logger.warn({ err: error, unfinished: unfinished.size }, 'outbox claims left to lease'),
+      );
       await listener?.close();
       logger.info('outbox worker stopped');
     },
@@ -198,11 +232,6 @@ function startListener(
   // PGlite lives in this process with one connection: there is nobody to LISTEN to; poll.
   if (target.dialect !== 'postgres') return null;
   return listenForOutboxMail({ connectionString: target.url, logger, onNotify });
-}
-
-async function releaseRows(db: Executor, rows: OutboxMessage[], logger: Logger): Promise<void> {
-  for (const row of rows) await releaseClaim(db, row);
-  logger.debug({ released: rows.length }, 'outbox worker handed unsent mail back');
 }
 
 async function closeQuietly(connection: MailConnection, logger: Logger): Promise<void> {
