@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.js';
+import { readSavedDataDir } from './pglite-datadir.js';
 import type { Database } from './schema.js';
 
 /**
@@ -37,8 +38,12 @@ export async function createDb(
 ): Promise<Kysely<Database>> {
   const target = parseDatabaseUrl(url);
   if (target.dialect === 'postgres') return createPostgresDb(target.url, options);
-  if (target.dataDir !== undefined) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = await PGlite.create(target.dataDir);
+  if (target.dataDir === undefined) return createDbFromPGlite(await PGlite.create());
+  const dataDir = target.dataDir;
+  const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  mkdirSync(dataDir, { recursive: true });
+  const saved = fresh ? await readSavedDataDir() : undefined;
+  const pglite = await PGlite.create(saved ? { dataDir, loadDataDir: saved } : { dataDir });
   return createDbFromPGlite(pglite);
 }
 
