@@ -5,7 +5,7 @@
  */
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AppServer, startAppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -63,6 +63,14 @@ beforeEach(({ task, onTestFailed }) => {
     });
     await admin?.screenshot({ path: `${SCREENSHOT_DIR}failed-${name}-admin.png`, fullPage: true });
   });
+});
+
+// The app must work under its own Content-Security-Policy: anything Chromium refused fails the step.
+afterEach(() => {
+  const refused = [...(personBrowser?.cspViolations ?? []), ...(adminBrowser?.cspViolations ?? [])];
+  personBrowser?.cspViolations.splice(0);
+  adminBrowser?.cspViolations.splice(0);
+  expect(refused).toEqual([]);
 });
 
 /** Screenshot plus axe-core: no serious or critical violation on the screen as it is now. */

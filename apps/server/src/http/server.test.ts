@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
+import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 
 let s: TestServer;
@@ -215,6 +216,47 @@ describe('the built web app', () => {
     expect(api.status).toBe(404);
     const json = await fetch(`${s.url}/missing.json`, { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);
+  });
+});
+
+describe('security headers', () => {
+  const expectSecurityHeaders = (response: Response) => {
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ]) {
+      expect(csp.split(';')).toContain(directive);
+    }
+    expect(csp).not.toContain('unsafe-');
+    expect(csp.split(';')).toHaveLength(Object.keys(CONTENT_SECURITY_POLICY).length);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  };
+
+  it('come with the page, a client-side route, and a hashed asset', async () => {
+    for (const url of ['/', '/admin/users']) {
+      const page = await fetch(`${s.url}${url}`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expectSecurityHeaders(page);
+    }
+    const asset = await fetch(`${s.url}/assets/app-3f2a.js`);
+    expect(asset.status).toBe(200);
+    expectSecurityHeaders(asset);
+  });
+
+  it('come with tRPC answers too, where they are harmless', async () => {
+    const response = await s.client().fetch('/trpc/auth.me');
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The HTTP server: tRPC at /trpc, /healthz, and the built web app when apps/web/dist exists.
+ * The HTTP server: tRPC at /trpc, /healthz, and the built web app when apps/web/dist exists, all
+ * with security headers (security-headers.ts).
  * Bodies over BODY_LIMIT_BYTES are refused with 413 before they are parsed.
  */
 import fastifyCookie from '@fastify/cookie';
 import type { Executor } from '@rolegate/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -20,7 +21,10 @@ import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
 import { type AppRouter, appRouter } from '../router.js';
+import { refuseInvalidJsonBodies } from './invalid-json.js';
 import { sendJsonResponsesInOnePiece } from './json-in-one-piece.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { trpcErrorBody } from './trpc-error-body.js';
 import { registerWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -46,6 +50,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     requestIdHeader: false,
   });
   server.setErrorHandler(typedTransportErrors);
+  await registerSecurityHeaders(server);
   await server.register(fastifyCookie);
 
   const inner = createContextInner({ db: deps.db, config, logger: deps.logger, now: deps.now });
@@ -67,6 +72,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     },
   };
   sendJsonResponsesInOnePiece(server);
+  refuseInvalidJsonBodies(server);
   await server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
   server.get('/healthz', async (request, reply) => {
@@ -106,6 +112,5 @@ function typedTransportErrors(error: FastifyError, request: FastifyRequest, repl
       : status === 415
         ? 'Send tRPC calls as JSON (Content-Type: application/json).'
         : error.message;
-  const data = { code, httpStatus: status, fieldErrors: null, retryAfterSeconds: null };
-  return reply.code(status).send({ error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } });
+  return reply.code(status).send(trpcErrorBody(code, status, message));
 }

@@ -24,6 +24,8 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 export interface TestBrowser {
   context: BrowserContext;
+  /** What Chromium refused under the app's Content-Security-Policy, one line each. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -43,8 +45,23 @@ export async function launchBrowser(viewport: {
     args: FLAGS,
     viewport,
   });
+  const cspViolations: string[] = [];
+  // Chromium logs CSP refusals ("Refused to …") to the DevTools log, which Playwright's console
+  // event does not carry; the page's securitypolicyviolation event reports the same refusals.
+  await context.exposeBinding('reportCspViolation', (_source, violation: string) => {
+    cspViolations.push(violation);
+  });
+  await context.addInitScript(() => {
+    const report = (window as unknown as { reportCspViolation(violation: string): void })
+      .reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+      report(`Refused by ${event.effectiveDirective}: ${event.blockedURI || 'inline'} (${where})`);
+    });
+  });
   return {
     context,
+    cspViolations,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -11,10 +11,14 @@ type InputSchemas = typeof import('./input-schemas');
 let loading: Promise<InputSchemas> | null = null;
 
 export function loadSchemas(): Promise<InputSchemas> {
-  loading ??= import('./input-schemas').catch((error: unknown) => {
-    loading = null; // a failed download (say, offline) is tried again on the next submit
-    throw error;
-  });
+  // zod-without-eval first, in a chunk of its own: the bundler does not keep module order inside
+  // one chunk, and zod must be configured before the schemas are built.
+  loading ??= import('./zod-without-eval')
+    .then(() => import('./input-schemas'))
+    .catch((error: unknown) => {
+      loading = null; // a failed download (say, offline) is tried again on the next submit
+      throw error;
+    });
   return loading;
 }
 
