@@ -4,7 +4,7 @@
  * Every child gets a clean environment, so settings from the shell or a .env never leak in.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, childScript, TSX_LOADER } from './paths.js';
@@ -44,29 +44,25 @@ export function startLogged(
     env: { ...baseEnv(), ...env },
     stdio: ['ignore', fd, fd],
   });
+  // The child has its own copy of the descriptor.
+  closeSync(fd);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  const logLines = () => parseLogLines(readFileSync(logFile, 'utf8'));
-  const stop = async (graceMs = 20_000) => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    }
-    const code = await exited;
-    return code;
-  };
   return {
     child,
     dir,
     logFile,
     exited,
-    logLines,
-    async stop(graceMs) {
-      const code = await stop(graceMs);
-      return code;
+    logLines: () => parseLogLines(readFileSync(logFile, 'utf8')),
+    async stop(graceMs = 20_000) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      return exited;
     },
   };
 }
