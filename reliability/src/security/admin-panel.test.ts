@@ -116,13 +116,29 @@ describe('attacks: HTML/JS in names reaching the admin panel', () => {
       expect(await page.evaluate(() => Reflect.get(globalThis, '__xss'))).toBeUndefined();
       expect(dialogs).toEqual([]);
 
-      // Control: the same markup inserted as HTML is caught by these very checks.
-      await page.evaluate((markup) => {
-        Reflect.get(globalThis, 'document').body.insertAdjacentHTML('beforeend', markup);
-      }, NAMES[0] ?? '');
-      await page.waitForFunction(() => Reflect.get(globalThis, '__xss') === 1, null, {
-        timeout: 5_000,
-      });
+      // Control: the same markup inserted as HTML is caught by the element check, and its handler is
+      // stopped by the page's Content-Security-Policy (a second line of defence behind React's escaping).
+      const blockedDirective = await page.evaluate(
+        (markup) =>
+          new Promise<string>((resolve) => {
+            const document = Reflect.get(globalThis, 'document') as {
+              addEventListener(
+                type: string,
+                listener: (event: { violatedDirective: string }) => void,
+              ): void;
+              body: { insertAdjacentHTML(position: string, html: string): void };
+            };
+            document.addEventListener('securitypolicyviolation', (event) =>
+              resolve(event.violatedDirective),
+            );
+            document.body.insertAdjacentHTML('beforeend', markup);
+          }),
+        NAMES[0] ?? '',
+      );
+      expect(await injectedElements(page)).toBeGreaterThan(0);
+      expect(blockedDirective).toMatch(/^script-src/);
+      expect(await page.evaluate(() => Reflect.get(globalThis, '__xss'))).toBeUndefined();
+      figures.controlInjectionBlockedBy = `CSP ${blockedDirective}`;
       figures.pagesRendered = pages
         .map((path) => path.replace(/requests\/.+$/, 'requests/<id>'))
         .join(' ');
