@@ -115,7 +115,8 @@ export async function expectRecovered(
     ).n,
   );
   figures.committedSignUps = committed;
-  // Rows whose claim or outcome was lost with a connection wait for their lease (60 s).
+  // Rows still 'sending' right after the outage: a live worker hands them back once the database
+  // answers; only a claim whose reply was lost with its connection waits for the lease (60 s).
   const sending = await db
     .selectFrom('mailOutbox')
     .select(db.fn.countAll<string>().as('n'))
