@@ -1,8 +1,8 @@
 /** Row 3's queue: messages written straight into mail_outbox, and the wait until all are sent. */
 import { performance } from 'node:perf_hooks';
 import { EmailMessage, loadMailSettings } from '@rolegate/mail';
-import type { TestSmtpServer } from '@rolegate/mail/testing';
 import pg from 'pg';
+import type { SmtpSink } from './smtp-sink.js';
 
 /** The channel the worker LISTENs on (apps/server/src/outbox/listener.ts): queueMail notifies it. */
 const OUTBOX_CHANNEL = 'rolegate_outbox';
@@ -25,7 +25,7 @@ function benchMessage(tag: string, index: number): unknown {
  */
 export async function queueAndTimeDelivery(
   databaseUrl: string,
-  smtp: TestSmtpServer,
+  smtp: SmtpSink,
   count: number,
   timeoutMs: number,
 ): Promise<{ seconds: number }> {
@@ -58,10 +58,4 @@ export async function queueAndTimeDelivery(
   } finally {
     await client.end();
   }
-}
-
-/** Messages the SMTP server received more than once, by Message-ID. */
-export function duplicatesByMessageId(smtp: TestSmtpServer): number {
-  const ids = smtp.received.map((message) => message.parsed.messageId ?? message.raw);
-  return ids.length - new Set(ids).size;
 }
