@@ -30,6 +30,13 @@ async function publicTables(db: Executor): Promise<string[]> {
   return rows.map((row) => row.tableName);
 }
 
+async function columnsOf(db: Executor, table: string): Promise<string[]> {
+  const { rows } = await sql<{ columnName: string }>`
+    select column_name from information_schema.columns
+    where table_schema = 'public' and table_name = ${table}`.execute(db);
+  return rows.map((row) => row.columnName);
+}
+
 describe.each(testDialects())('migrations on %s', (dialect) => {
   const testDb = useTestDb(dialect);
 
@@ -55,13 +62,40 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     const { db } = testDb();
     const [last] = await migrateDown(db);
     expect(last?.migrationName).toBe(migrationNames().at(-1));
-    expect(await publicTables(db)).toEqual(TABLES.filter((table) => table !== 'entry_proposals'));
-    await migrateToLatest(db);
+    expect(await columnsOf(db, 'entries')).not.toContain('version');
     expect(await publicTables(db)).toEqual(TABLES);
+    await migrateToLatest(db);
+    expect(await columnsOf(db, 'entries')).toContain('version');
+  });
+
+  it('entry versions: open edits made before an update of their entry come out outdated', async () => {
+    const { db } = testDb();
+    await migrateDown(db);
+    await sql`insert into users (id, email, name, password_hash, role)
+      values ('00000000-0000-4000-8000-000000000001', 'v@example.com', 'V', 'x', 'editor')`.execute(
+      db,
+    );
+    await sql`insert into entries (id, title, body, updated_at)
+      values ('00000000-0000-4000-8000-000000000002', 'T', 'B', now() + interval '1 minute')`.execute(
+      db,
+    );
+    await sql`insert into entry_proposals (entry_id, title, body, proposed_by, created_at) values
+      ('00000000-0000-4000-8000-000000000002', 'before', '', '00000000-0000-4000-8000-000000000001', now()),
+      ('00000000-0000-4000-8000-000000000002', 'after', '', '00000000-0000-4000-8000-000000000001', now() + interval '2 minutes'),
+      (null, 'new', '', '00000000-0000-4000-8000-000000000001', now())`.execute(db);
+    await migrateToLatest(db);
+    const { rows } = await sql<{ title: string; baseVersion: number | null }>`
+      select title, base_version from entry_proposals order by title`.execute(db);
+    expect(rows).toEqual([
+      { title: 'after', baseVersion: 1 },
+      { title: 'before', baseVersion: 0 },
+      { title: 'new', baseVersion: null },
+    ]);
   });
 
   it('a failing migration throws naming it, and leaves the earlier ones applied', async () => {
     const { db } = testDb();
+    await migrateDown(db);
     await migrateDown(db);
     // Someone made the table by hand: the migration that creates it must fail, by name.
     await sql`create table entry_proposals (id int)`.execute(db);

@@ -105,6 +105,8 @@ export interface EntriesTable {
   updatedBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** 1 when created, one more on every change: what an edit proposal is checked against. */
+  version: Generated<number>;
 }
 
 export interface EntryProposalsTable {
@@ -114,6 +116,8 @@ export interface EntryProposalsTable {
   title: string;
   body: string;
   proposedBy: string;
+  /** The entry's version the edit was written against; null exactly when entryId is null. */
+  baseVersion: number | null;
   status: Generated<ProposalStatus>;
   createdAt: Timestamp;
   reviewedBy: string | null;

@@ -12,6 +12,7 @@ import * as auditLog from './2026_11_26_0005_audit_log.js';
 import * as rateLimits from './2026_11_26_0006_rate_limits.js';
 import * as entries from './2026_11_26_0007_entries.js';
 import * as entryProposals from './2026_11_26_0008_entry_proposals.js';
+import * as entryVersions from './2026_11_26_0009_entry_versions.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -22,4 +23,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0006_rate_limits': rateLimits,
   '2026_11_26_0007_entries': entries,
   '2026_11_26_0008_entry_proposals': entryProposals,
+  '2026_11_26_0009_entry_versions': entryVersions,
 };
