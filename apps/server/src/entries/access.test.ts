@@ -34,6 +34,7 @@ async function freshEntry(): Promise<string> {
 async function freshProposal(): Promise<string> {
   const proposal = await insertProposal(t.db, {
     entryId: null,
+    baseVersion: null,
     title: 'Proposed',
     body: '…',
     proposedBy: author.user.id,

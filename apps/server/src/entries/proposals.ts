@@ -3,7 +3,14 @@ import { sql } from 'kysely';
 
 export async function insertProposal(
   db: Executor,
-  proposal: { entryId: string | null; title: string; body: string; proposedBy: string },
+  proposal: {
+    entryId: string | null;
+    /** The entry's version the edit was written against; null with entryId null. */
+    baseVersion: number | null;
+    title: string;
+    body: string;
+    proposedBy: string;
+  },
 ): Promise<EntryProposal> {
   return db.insertInto('entryProposals').values(proposal).returningAll().executeTakeFirstOrThrow();
 }
@@ -17,6 +24,7 @@ export function selectProposalRows(db: Executor) {
     .select([
       'p.id',
       'p.entryId',
+      'p.baseVersion',
       'p.title',
       'p.body',
       'p.status',

@@ -7,7 +7,8 @@ import { type ProposalView, toProposalView } from './views.js';
 /**
  * A contributor's change waits for review: without `entryId` it will create an entry, with it it
  * will overwrite that entry's title and body. Nothing about the entries changes until an editor
- * accepts it.
+ * accepts it, and an edit can only be accepted while the entry is still at the version recorded
+ * here (review.ts).
  */
 export async function proposeChange(
   db: Executor,
@@ -15,16 +16,19 @@ export async function proposeChange(
   input: ProposeInput,
 ): Promise<ProposalView> {
   const entryId = input.entryId ?? null;
+  let baseVersion: number | null = null;
   if (entryId !== null) {
     const entry = await db
       .selectFrom('entries')
-      .select('id')
+      .select('version')
       .where('id', '=', entryId)
       .executeTakeFirst();
     if (!entry) throw notFound('entryId', 'entry', entryId);
+    baseVersion = entry.version;
   }
   const proposal = await insertProposal(db, {
     entryId,
+    baseVersion,
     title: input.title,
     body: input.body,
     proposedBy: proposerId,

@@ -14,6 +14,7 @@ export function selectEntryRows(db: Executor) {
       'e.body',
       'e.createdAt',
       'e.updatedAt',
+      'e.version',
       'c.id as creatorId',
       'c.name as creatorName',
       'm.id as updaterId',
@@ -92,6 +93,7 @@ export async function updateEntry(
       body: change.body,
       updatedBy: change.authorId,
       updatedAt: sql<Date>`now()`,
+      version: (eb) => eb('version', '+', 1),
     })
     .where('id', '=', change.id)
     .returningAll()

@@ -81,7 +81,66 @@ describe('proposals and review', () => {
       title: 'New title',
       body: 'new',
       updatedBy: contributor.user.id,
+      version: 2,
     });
+  });
+
+  it('refuses to accept an edit whose entry changed since, with CONFLICT, and changes nothing', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Hours', body: '9–5' });
+    const { proposal } = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      title: 'Hours',
+      body: '9–6',
+    });
+    expect(proposal.baseVersion).toBe(1);
+    await power.caller.entries.save({ id: entry.id, title: 'Hours', body: '8–4' });
+    const { proposals } = await editor.caller.entries.proposals();
+    expect(proposals.find((each) => each.id === proposal.id)).toMatchObject({
+      baseVersion: 1,
+      current: { version: 2, body: '8–4' },
+    });
+
+    const error = await callerError(
+      editor.caller.entries.review({ proposalId: proposal.id, decision: 'accept' }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(
+      /^The entry changed after this edit was proposed \(last changed by /,
+    );
+    expect(error.message).toMatch(/nothing was changed.*reject it and ask for the edit again/);
+    expect(await entryRow(entry.id)).toMatchObject({ body: '8–4', version: 2 });
+    expect(await auditOf(t.db, proposal.id)).toEqual([]);
+    const stillQueued = (await editor.caller.entries.proposals()).proposals;
+    expect(stillQueued.find((each) => each.id === proposal.id)?.status).toBe('pending');
+
+    // Rejecting it stays possible, and is what the message asks for.
+    const rejected = await editor.caller.entries.review({
+      proposalId: proposal.id,
+      decision: 'reject',
+    });
+    expect(rejected.proposal.status).toBe('rejected');
+    expect(await entryRow(entry.id)).toMatchObject({ body: '8–4', version: 2 });
+  });
+
+  it('of two edits of the same version, the second one accepted is refused', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Menu', body: 'soup' });
+    const first = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      title: 'Menu',
+      body: 'soup, bread',
+    });
+    const second = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      title: 'Menu',
+      body: 'soup, salad',
+    });
+    await editor.caller.entries.review({ proposalId: first.proposal.id, decision: 'accept' });
+    const error = await callerError(
+      power.caller.entries.review({ proposalId: second.proposal.id, decision: 'accept' }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain(`last changed by ${contributor.user.name}`);
+    expect(await entryRow(entry.id)).toMatchObject({ body: 'soup, bread', version: 2 });
   });
 
   it('rejecting keeps the change out', async () => {

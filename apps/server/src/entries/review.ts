@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/write-audit.js';
 import { notFound } from './not-found.js';
 import { findProposalForUpdate, findProposalRow, markProposalReviewed } from './proposals.js';
-import { findEntryRow, insertEntry, updateEntry } from './queries.js';
+import { findEntryForUpdate, findEntryRow, insertEntry, updateEntry } from './queries.js';
 import { type EntryView, type ProposalView, toEntryView, toProposalView } from './views.js';
 
 export interface ReviewResult {
@@ -16,8 +16,9 @@ export interface ReviewResult {
 
 /**
  * Accepts or rejects a proposal. In one transaction: the proposal row is locked (two reviewers
- * take turns, the second gets CONFLICT), an accepted change is applied to the entries, and the
- * decision is audited.
+ * take turns, the second gets CONFLICT), an accepted change is applied to the entries (an edit only
+ * if its entry has not changed since it was proposed: CONFLICT otherwise), and the decision is
+ * audited.
  */
 export async function reviewProposal(
   trx: Transaction<Database>,
@@ -62,14 +63,31 @@ export async function reviewProposal(
   return { proposal: toProposalView(proposalRow), entry: entryRow ? toEntryView(entryRow) : null };
 }
 
-/** The proposer is the author of the content, so they are recorded as its writer. */
+/**
+ * The proposer is the author of the content, so they are recorded as its writer. An edit applies
+ * only to the version it was written against: the entry is locked, so no write slips in between
+ * the check and the update, and a newer entry is never overwritten with text that did not see it.
+ */
 async function applyProposal(trx: Transaction<Database>, proposal: EntryProposal): Promise<Entry> {
   const content = { title: proposal.title, body: proposal.body, authorId: proposal.proposedBy };
   if (proposal.entryId === null) return insertEntry(trx, content);
-  const updated = await updateEntry(trx, { id: proposal.entryId, ...content });
+  const entry = await findEntryForUpdate(trx, proposal.entryId);
   // Deleting an entry deletes its proposals, so this only happens if that races the review.
-  if (!updated) throw notFound('proposalId', 'entry targeted by this proposal', proposal.entryId);
+  if (!entry) throw notFound('proposalId', 'entry targeted by this proposal', proposal.entryId);
+  if (entry.version !== proposal.baseVersion) throw await entryChanged(trx, proposal.entryId);
+  const updated = await updateEntry(trx, { id: proposal.entryId, ...content });
+  if (!updated) throw new Error(`entry ${proposal.entryId} vanished while locked`);
   return updated;
+}
+
+async function entryChanged(trx: Transaction<Database>, entryId: string) {
+  const entry = await findEntryRow(trx, entryId);
+  const by = entry?.updaterName ? ` by ${entry.updaterName}` : '';
+  const at = entry ? ` at ${entry.updatedAt.toISOString()}` : '';
+  return new TRPCError({
+    code: 'CONFLICT',
+    message: `The entry changed after this edit was proposed (last changed${by}${at}); nothing was changed. Compare the edit with the entry as it is now, then reject it and ask for the edit again on the current text.`,
+  });
 }
 
 async function alreadyReviewed(trx: Transaction<Database>, proposal: EntryProposal) {

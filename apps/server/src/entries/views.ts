@@ -13,6 +13,8 @@ export interface EntryView {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** 1 when created, one more on every change. */
+  version: number;
   createdBy: AuthorView | null;
   updatedBy: AuthorView | null;
 }
@@ -21,6 +23,8 @@ export interface ProposalView {
   id: string;
   /** null: the proposal creates a new entry. */
   entryId: string | null;
+  /** The entry's version this edit was written against; accepting it needs the entry still there. */
+  baseVersion: number | null;
   title: string;
   body: string;
   status: 'pending' | 'accepted' | 'rejected';
@@ -42,6 +46,7 @@ export function toEntryView(row: EntryRow): EntryView {
     body: row.body,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
     createdBy: author(row.creatorId, row.creatorName),
     updatedBy: author(row.updaterId, row.updaterName),
   };
@@ -51,6 +56,7 @@ export function toProposalView(row: ProposalRow): ProposalView {
   return {
     id: row.id,
     entryId: row.entryId,
+    baseVersion: row.baseVersion,
     title: row.title,
     body: row.body,
     status: row.status,
