@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { createTestDb, testServerUrl } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../test-support/built-cli.js';
 import { createTestContext } from '../test-support/index.js';
+import { runCli } from '../test-support/run-cli.js';
 
 let cli: string;
 let databaseUrl: string;
@@ -26,31 +26,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function rolegate(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: databaseUrl,
-        EMAIL_BACKEND: 'console',
-        LOG_LEVEL: 'silent',
-        ...options.env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
+  return runCli(cli, args, {
+    env: {
+      DATABASE_URL: databaseUrl,
+      EMAIL_BACKEND: 'console',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+    stdin: options.stdin,
   });
 }
 

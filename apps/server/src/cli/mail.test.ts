@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../test-support/built-cli.js';
+import { runCli } from '../test-support/run-cli.js';
 
 let cli: string;
 let good: TestSmtpServer;
@@ -28,34 +28,18 @@ afterAll(async () => {
   await refusing.close();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `rolegate mail …` as a separate process, with only the settings given here. */
-function rolegateMail(args: string[], port: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'mail', ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: 'pglite:memory:',
-        LOG_LEVEL: 'silent',
-        EMAIL_URL: `smtp://127.0.0.1:${port}`,
-        EMAIL_TIMEOUT: '5',
-        DEFAULT_FROM_EMAIL: 'rolegate@example.com',
-        SERVER_EMAIL: 'rolegate@example.com',
-        ADMINS: 'Grace Hopper <grace@example.com>',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function rolegateMail(args: string[], port: number) {
+  return runCli(cli, ['mail', ...args], {
+    env: {
+      DATABASE_URL: 'pglite:memory:',
+      LOG_LEVEL: 'silent',
+      EMAIL_URL: `smtp://127.0.0.1:${port}`,
+      EMAIL_TIMEOUT: '5',
+      DEFAULT_FROM_EMAIL: 'rolegate@example.com',
+      SERVER_EMAIL: 'rolegate@example.com',
+      ADMINS: 'Grace Hopper <grace@example.com>',
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-export { CookieJar } from './cookie-jar.js';
+export { CookieJar } from '@rolegate/testkit';
 export { callerError, clientError } from './errors.js';
 export {
   type Caller,

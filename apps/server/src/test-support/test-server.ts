@@ -6,11 +6,12 @@
  *   const { trpc, jar } = server.client();
  *   await trpc.auth.register.mutate({ ... });   // jar now holds rolegate_session
  */
+
+import { CookieJar } from '@rolegate/testkit';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../http/server.js';
 import type { AppRouter } from '../router.js';
-import { CookieJar } from './cookie-jar.js';
 import { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
 
 export interface TestClient {
