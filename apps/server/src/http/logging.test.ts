@@ -33,9 +33,27 @@ describe('logs', () => {
     const token = jar.cookies.get('rolegate_session') ?? '';
     expect(token).not.toBe('');
     const log = lines.join('');
-    expect(log).toContain('incoming request');
     expect(log).not.toContain(password);
     expect(log).not.toContain(token);
+  });
+});
+
+describe('request logs', () => {
+  it('are one line a request, once answered, with the method, URL, status and time', async () => {
+    lines.length = 0;
+    const response = await fetch(new URL('/trpc/auth.me', s.url));
+    expect(response.status).toBe(200);
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const forMe = entries.filter((entry) => JSON.stringify(entry.req ?? {}).includes('auth.me'));
+    expect(forMe).toHaveLength(1);
+    expect(forMe[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'GET', url: '/trpc/auth.me' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof forMe[0]?.responseTime).toBe('number');
+    expect(entries.some((entry) => entry.msg === 'incoming request')).toBe(false);
   });
 });
 

@@ -5,7 +5,6 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import type { Executor } from '@rolegate/db';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import Fastify, {
   type FastifyBaseLogger,
@@ -20,11 +19,12 @@ import { createContext, createContextInner } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
-import { type AppRouter, appRouter } from '../router.js';
+import { appRouter } from '../router.js';
 import { refuseInvalidJsonBodies } from './invalid-json.js';
-import { sendJsonResponsesInOnePiece } from './json-in-one-piece.js';
+import { OneLinePerRequest } from './request-log.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { trpcErrorBody } from './trpc-error-body.js';
+import { registerTrpcRoute } from './trpc-route.js';
 import { registerWebApp } from './web-app.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -48,21 +48,24 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     // Only behind a proxy you run: otherwise anyone could pick their rate-limit key.
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    logController: new OneLinePerRequest(),
   });
   server.setErrorHandler(typedTransportErrors);
   await registerSecurityHeaders(server);
   await server.register(fastifyCookie);
 
   const inner = createContextInner({ db: deps.db, config, logger: deps.logger, now: deps.now });
-  const trpcOptions: FastifyTRPCPluginOptions<AppRouter>['trpcOptions'] = {
+  refuseInvalidJsonBodies(server);
+  registerTrpcRoute(server, {
+    prefix: '/trpc',
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: (options) => createContext(inner, options),
-    onError({ error, path, req }) {
+    onError({ error, path }, request) {
       // Bad input and refused access are the caller's business; only the unexpected is logged loudly.
       if (error.code === 'INTERNAL_SERVER_ERROR')
-        req.log.error({ err: error, path }, 'procedure failed');
-      else req.log.debug({ code: error.code, path }, error.message);
+        request.log.error({ err: error, path }, 'procedure failed');
+      else request.log.debug({ code: error.code, path }, error.message);
     },
     responseMeta({ errors }) {
       const limited = errors.find((error) => error.cause instanceof RateLimited)?.cause;
@@ -70,10 +73,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
         ? { headers: { 'retry-after': String(limited.retryAfterSeconds) } }
         : {};
     },
-  };
-  sendJsonResponsesInOnePiece(server);
-  refuseInvalidJsonBodies(server);
-  await server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+  });
 
   server.get('/healthz', async (request, reply) => {
     try {

@@ -20,7 +20,7 @@ function headersOf(path: string): Promise<Record<string, string | string[] | und
   });
 }
 
-describe('tRPC answers', () => {
+describe('tRPC answers over HTTP', () => {
   it('come in one piece with a Content-Length, not chunked', async () => {
     const headers = await headersOf('/trpc/auth.me');
     expect(headers['content-type']).toMatch(/^application\/json/);
