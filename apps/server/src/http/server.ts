@@ -51,7 +51,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     logController: new OneLinePerRequest(),
   });
   server.setErrorHandler(typedTransportErrors);
-  await registerSecurityHeaders(server);
+  registerSecurityHeaders(server);
   await server.register(fastifyCookie);
 
   const inner = createContextInner({ db: deps.db, config, logger: deps.logger, now: deps.now });
