@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       mailWorker: true,
       mailRetryBaseMs: 5_000,
+      outboxRetentionDays: 30,
       logLevel: 'info',
     });
     expect(config.mail.transport.backend).toBe('console');
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'yes',
       MAIL_WORKER: 'FALSE',
       MAIL_RETRY_BASE_MS: '250',
+      OUTBOX_RETENTION_DAYS: '0',
       LOG_LEVEL: 'debug',
       EMAIL_URL: 'console:',
     });
@@ -75,6 +77,7 @@ describe('loadConfig', () => {
       trustProxy: true,
       mailWorker: false,
       mailRetryBaseMs: 250,
+      outboxRetentionDays: 0,
       logLevel: 'debug',
     });
     expect(config.mail.transport.backend).toBe('console');
@@ -91,6 +94,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'on'],
     ['MAIL_WORKER', 'False-ish'],
     ['MAIL_RETRY_BASE_MS', '0'],
+    ['OUTBOX_RETENTION_DAYS', '-1'],
+    ['OUTBOX_RETENTION_DAYS', '30d'],
     ['LOG_LEVEL', 'verbose'],
   ])('names %s when it is %j', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);

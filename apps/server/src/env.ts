@@ -32,6 +32,8 @@ export interface AppConfig {
   mailWorker: boolean;
   /** Ceiling of the first retry's delay after a temporary mail failure (doubles per attempt). */
   mailRetryBaseMs: number;
+  /** Sent mail is deleted from the outbox after this many days; 0 keeps it. */
+  outboxRetentionDays: number;
   logLevel: LogLevel;
   mail: MailSettings;
 }
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const trustProxy = readBoolean(read, add, 'TRUST_PROXY', false);
   const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
+  const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
   const logLevel = LOG_LEVELS.find((level) => level === logLevelText) ?? 'info';
   if (logLevel !== logLevelText) {
@@ -120,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy,
     mailWorker,
     mailRetryBaseMs,
+    outboxRetentionDays,
     logLevel,
     mail,
   };

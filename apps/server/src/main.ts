@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   await ensureAdminFromConfig(db, config, logger);
   configureMail(config.mail);
   const worker = await startWorkerIfEnabled({ db, config, logger });
-  const housekeeping = startHousekeeping(db, logger);
+  const housekeeping = startHousekeeping(db, logger, {
+    outboxRetentionDays: config.outboxRetentionDays,
+  });
 
   const server = await buildServer(config, { db, logger });
   await server.listen({ port: config.port, host: '0.0.0.0' });
