@@ -26,22 +26,31 @@ export function decodeCursor(text: string): EntryCursor | null {
 export const ENTRIES_PAGE_DEFAULT = 20;
 export const ENTRIES_PAGE_MAX = 100;
 
+const NOT_A_CURSOR = 'cursor must be the nextCursor or previousCursor of a page.';
+
 const cursorSchema = z
-  .string({ error: 'cursor must be the nextCursor of a previous page.' })
-  .max(200, { error: 'cursor must be the nextCursor of a previous page.' })
+  .string({ error: NOT_A_CURSOR })
+  .max(200, { error: NOT_A_CURSOR })
   .transform((text, context) => {
     const cursor = decodeCursor(text);
     if (cursor) return cursor;
     context.addIssue({
       code: 'custom',
-      message: 'cursor must be the nextCursor of a previous page; leave it out for the first page.',
+      message: `${NOT_A_CURSOR} Leave it out (or null) for the first page.`,
     });
     return z.NEVER;
   });
 
+/**
+ * tRPC's infinite-query shape (what `useInfiniteQuery` sends): `cursor` is null or absent for the
+ * first page, and `direction` says which way to page from it. Any other key is still refused.
+ */
 export const listEntriesInput = z
   .strictObject({
-    cursor: cursorSchema.optional(),
+    cursor: cursorSchema.nullish(),
+    direction: z
+      .enum(['forward', 'backward'], { error: 'direction is forward or backward.' })
+      .optional(),
     limit: z
       .int({ error: `limit must be a whole number from 1 to ${ENTRIES_PAGE_MAX}.` })
       .min(1, { error: `limit must be a whole number from 1 to ${ENTRIES_PAGE_MAX}.` })

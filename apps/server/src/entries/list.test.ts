@@ -62,6 +62,44 @@ describe('entries.list', () => {
     }
   });
 
+  it("takes tRPC's infinite-query input: a null cursor and direction forward", async () => {
+    const first = await reader.caller.entries.list({
+      limit: 5,
+      cursor: null,
+      direction: 'forward',
+    });
+    expect(first.entries.map((entry) => entry.id)).toEqual(expected.slice(0, 5));
+    expect(first.previousCursor).toBeNull();
+    const second = await reader.caller.entries.list({
+      limit: 5,
+      cursor: first.nextCursor,
+      direction: 'forward',
+    });
+    expect(second.entries.map((entry) => entry.id)).toEqual(expected.slice(5, 10));
+    expect(second.previousCursor).not.toBeNull();
+  });
+
+  it('pages backward from the oldest page to the newest, each entry once, newest first', async () => {
+    for (const limit of [1, 3, 7]) {
+      let page = await reader.caller.entries.list({ limit });
+      while (page.nextCursor) {
+        page = await reader.caller.entries.list({ limit, cursor: page.nextCursor });
+      }
+      const seen = page.entries.map((entry) => entry.id);
+      while (page.previousCursor) {
+        page = await reader.caller.entries.list({
+          limit,
+          cursor: page.previousCursor,
+          direction: 'backward',
+        });
+        expect(page.entries.length).toBeLessThanOrEqual(limit);
+        expect(page.nextCursor).not.toBeNull();
+        seen.unshift(...page.entries.map((entry) => entry.id));
+      }
+      expect({ limit, seen }).toEqual({ limit, seen: expected });
+    }
+  });
+
   it('refuses a made-up cursor, a bad limit and unknown keys, naming the field', async () => {
     const cases = [
       [() => reader.caller.entries.list({ cursor: 'not-a-cursor' }), 'cursor'],
@@ -72,6 +110,8 @@ describe('entries.list', () => {
       [() => reader.caller.entries.list({ limit: 0 }), 'limit'],
       [() => reader.caller.entries.list({ limit: 101 }), 'limit'],
       [() => reader.caller.entries.list({ limit: 2.5 }), 'limit'],
+      // @ts-expect-error: checked at runtime too
+      [() => reader.caller.entries.list({ direction: 'sideways' }), 'direction'],
       // @ts-expect-error: unknown keys are refused, not ignored
       [() => reader.caller.entries.list({ offset: 10 }), 'offset'],
     ] as const;

@@ -30,31 +30,68 @@ export type EntryRow = Awaited<
   ReturnType<ReturnType<typeof selectEntryRows>['executeTakeFirstOrThrow']>
 >;
 
+export type PageDirection = 'forward' | 'backward';
+
 export interface EntriesPage {
+  /** Newest first, whichever way the page was read. */
   rows: EntryRow[];
-  /** Where the next page starts, or null when this was the last one. */
+  /** Where the page of older entries starts (paging forward), or null when there are none. */
   next: EntryCursor | null;
+  /** Where the page of newer entries starts (paging backward), or null when there are none. */
+  previous: EntryCursor | null;
 }
 
+type Side = 'older' | 'newer';
+
+/** Entries strictly older or newer than the cursor in the list's (created_at, id) order. */
+function beyond(cursor: EntryCursor, side: Side) {
+  return sql<boolean>`(e.created_at, e.id) ${sql.raw(side === 'older' ? '<' : '>')} (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
+}
+
+async function anyBeyond(db: Executor, cursor: EntryCursor, side: Side): Promise<boolean> {
+  const row = await db
+    .selectFrom('entries as e')
+    .select(sql<number>`1`.as('one'))
+    .where(beyond(cursor, side))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const keyOf = (row: EntryRow | undefined): EntryCursor | undefined =>
+  row && { createdAtMicros: row.createdAtMicros, id: row.id };
+
+/**
+ * One page from a cursor: `forward` reads the older entries after it, `backward` the newer ones
+ * before it (tRPC's infinite-query directions). Without a cursor it is the newest page.
+ */
 export async function listEntries(
   db: Executor,
-  page: { cursor?: EntryCursor | undefined; limit: number },
+  page: { cursor?: EntryCursor | undefined; direction: PageDirection; limit: number },
 ): Promise<EntriesPage> {
-  let query = selectEntryRows(db).limit(page.limit + 1);
-  const cursor = page.cursor;
-  if (cursor) {
-    query = query.where(
-      sql<boolean>`(e.created_at, e.id) < (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`,
-    );
+  const { cursor, limit } = page;
+  const backward = page.direction === 'backward' && cursor !== undefined;
+  let query = selectEntryRows(db).limit(limit + 1);
+  if (cursor) query = query.where(beyond(cursor, backward ? 'newer' : 'older'));
+  if (backward) query = query.clearOrderBy().orderBy('e.createdAt').orderBy('e.id');
+  const fetched = await query.execute();
+  const rows = fetched.slice(0, limit);
+  if (backward) rows.reverse();
+  // The extra row tells whether more follow the way the page was read; the other way, only a
+  // cursor can have left entries behind, and one more query tells.
+  const more = fetched.length > limit;
+  const newest = keyOf(rows[0]) ?? cursor;
+  const oldest = keyOf(rows.at(-1)) ?? cursor;
+  let next: EntryCursor | null = null;
+  let previous: EntryCursor | null = null;
+  if (backward) {
+    if (more && newest) previous = newest;
+    if (oldest && (await anyBeyond(db, oldest, 'older'))) next = oldest;
+  } else {
+    if (more && oldest) next = oldest;
+    if (cursor && newest && (await anyBeyond(db, newest, 'newer'))) previous = newest;
   }
-  const rows = await query.execute();
-  const pageRows = rows.slice(0, page.limit);
-  const last = pageRows.at(-1);
-  const next =
-    rows.length > page.limit && last
-      ? { createdAtMicros: last.createdAtMicros, id: last.id }
-      : null;
-  return { rows: pageRows, next };
+  return { rows, next, previous };
 }
 
 export async function findEntryRow(db: Executor, id: string): Promise<EntryRow | undefined> {

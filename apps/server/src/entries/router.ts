@@ -37,12 +37,14 @@ export const entriesRouter = router({
     .input(listEntriesInput)
     .query(async ({ ctx, input }) => {
       const page = await listEntries(ctx.db, {
-        cursor: input?.cursor,
+        cursor: input?.cursor ?? undefined,
+        direction: input?.direction ?? 'forward',
         limit: input?.limit ?? ENTRIES_PAGE_DEFAULT,
       });
       return {
         entries: page.rows.map(toEntryView),
         nextCursor: page.next ? encodeCursor(page.next) : null,
+        previousCursor: page.previous ? encodeCursor(page.previous) : null,
       };
     }),
 

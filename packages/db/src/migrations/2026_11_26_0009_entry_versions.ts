@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Optimistic concurrency for reviews (decision 006): every change to an entry bumps its version,
  * and an edit proposal records the version it was written against, so accepting it after the
- * entry changed is refused instead of overwriting the newer text.
+ * entry changed is refused instead of overwriting the newer text. Plus the index entries.list's
+ * keyset pages read.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -28,9 +29,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sql`(entry_id is null) = (base_version is null)`,
     )
     .execute();
+
+  // entries.list pages by (created_at, id) either way from a cursor, and asks whether anything lies
+  // beyond a page's edge: without this index each of those sorts or scans the whole table.
+  await db.schema
+    .createIndex('entries_created_at_id_idx')
+    .on('entries')
+    .columns(['created_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('entries_created_at_id_idx').execute();
   await db.schema
     .alterTable('entry_proposals')
     .dropConstraint('entry_proposals_base_version_check')
