@@ -2,6 +2,7 @@ import type { Level } from '@rolegate/core';
 import { useRef, useState } from 'react';
 import { type EntryActions, entryActionsFor } from '../access/visible-actions';
 import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import { EntryCard } from './entry-card';
@@ -13,9 +14,6 @@ export function EntriesSection({ role }: { role: Level }) {
   const actions = entryActionsFor(role);
   const [composing, setComposing] = useState(false);
   const [flash, setFlash] = useState<string | null>(null);
-  // One cursor per page shown; `undefined` is the first page. (Not useInfiniteQuery: it adds a
-  // `direction` key to the input, which entries.list's strict schema refuses.)
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const newButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useReturnFocus(newButton);
   const canCreate = actions.write || actions.propose;
@@ -59,46 +57,38 @@ export function EntriesSection({ role }: { role: Level }) {
           />
         </div>
       ) : null}
-      {cursors.map((cursor, index) => (
-        <EntriesPage
-          key={cursor ?? 'first'}
-          cursor={cursor}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          actions={actions}
-          onDone={setFlash}
-          onMore={(next) => setCursors((shown) => [...shown, next])}
-        />
-      ))}
+      <EntriesList actions={actions} onDone={setFlash} />
     </section>
   );
 }
 
-interface EntriesPageProps {
-  cursor: string | undefined;
-  first: boolean;
-  last: boolean;
+/**
+ * Every page shown so far, as one infinite query: react-query keeps the pages together and
+ * refetches them all, in order, when a change invalidates entries.list.
+ */
+function EntriesList({
+  actions,
+  onDone,
+}: {
   actions: EntryActions;
   onDone: (message: string) => void;
-  onMore: (nextCursor: string) => void;
-}
-
-function EntriesPage({ cursor, first, last, actions, onDone, onMore }: EntriesPageProps) {
-  const page = trpc.entries.list.useQuery(
-    cursor ? { limit: PAGE_SIZE, cursor } : { limit: PAGE_SIZE },
+}) {
+  const list = trpc.entries.list.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor },
   );
-  if (page.isPending) return <Loading label={first ? 'Loading entries…' : 'Loading more…'} />;
-  if (page.isError) {
+  if (list.isPending) return <Loading label="Loading entries…" />;
+  if (list.isError && !list.isFetchNextPageError) {
     return (
       <ErrorState
         title="The entries could not be loaded."
-        error={page.error}
-        onRetry={() => void page.refetch()}
+        error={list.error}
+        onRetry={() => void list.refetch()}
       />
     );
   }
-  const { entries, nextCursor } = page.data;
-  if (first && entries.length === 0) {
+  const entries = list.data?.pages.flatMap((page) => page.entries) ?? [];
+  if (entries.length === 0) {
     return (
       <Empty>
         No entries yet.
@@ -115,14 +105,23 @@ function EntriesPage({ cursor, first, last, actions, onDone, onMore }: EntriesPa
           </li>
         ))}
       </ul>
-      {last && nextCursor ? (
-        <button
+      {list.isFetchNextPageError ? (
+        <ErrorState
+          title="More entries could not be loaded."
+          error={list.error}
+          onRetry={() => void list.fetchNextPage()}
+        />
+      ) : list.hasNextPage ? (
+        <BusyButton
           type="button"
-          className="button button-secondary more"
-          onClick={() => onMore(nextCursor)}
+          variant="secondary"
+          className="more"
+          busy={list.isFetchingNextPage}
+          busyLabel="Loading more…"
+          onClick={() => void list.fetchNextPage()}
         >
           Show more entries
-        </button>
+        </BusyButton>
       ) : null}
     </>
   );

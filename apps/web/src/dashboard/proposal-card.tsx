@@ -26,8 +26,10 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
           : `Rejected “${reviewed.title}”.`,
       );
     },
-    // Someone else decided it first: the fresh queue no longer lists it.
-    onError: () => void utils.entries.proposals.invalidate(),
+    // Someone else decided it first (the fresh queue no longer lists it), or the entry changed
+    // (the fresh queue shows it as it is now): either way the error stays on the card.
+    onError: () =>
+      void Promise.all([utils.entries.proposals.invalidate(), utils.entries.list.invalidate()]),
   });
   const decide = (decision: 'accept' | 'reject') =>
     review.mutate({
@@ -36,6 +38,8 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
       ...(note.trim() ? { note: note.trim() } : {}),
     });
   const pendingDecision = review.isPending ? review.variables?.decision : undefined;
+  // The server refuses to accept it (CONFLICT); saying so first saves the reviewer the click.
+  const outdated = proposal.current !== null && proposal.current.version !== proposal.baseVersion;
 
   return (
     <article className="card proposal" aria-labelledby={titleId}>
@@ -61,6 +65,12 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
       ) : (
         <div className="entry-body">{proposal.body}</div>
       )}
+      {outdated ? (
+        <p className="notice banner-warning">
+          The entry changed after this edit was proposed, so accepting it would overwrite the newer
+          text: compare the two, then reject it and ask for the edit again on the current text.
+        </p>
+      ) : null}
       {mine ? (
         <p className="hint">Your own proposal: another editor reviews it.</p>
       ) : (
