@@ -3,8 +3,8 @@
  * the Origin a browser on APP_URL sends. One person may switch servers (a load balancer would).
  */
 import type { AppRouter } from '@rolegate/server';
+import { CookieJar } from '@rolegate/testkit';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { CookieJar } from './cookie-jar.js';
 
 export type Trpc = ReturnType<typeof createTRPCClient<AppRouter>>;
 

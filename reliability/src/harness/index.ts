@@ -3,6 +3,14 @@
  * Postgres database per file, typed clients per person, SQL views for assertions, and the results
  * recorder behind reliability/results.md.
  */
+
+export {
+  type AppProcess,
+  CLI_MAIN,
+  CookieJar,
+  type ExitInfo,
+  SERVER_MAIN,
+} from '@rolegate/testkit';
 export {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -11,7 +19,6 @@ export {
   FAST_RETRY_BASE_MS,
   smtpUrl,
 } from './app-env.js';
-export { type AppProcess, CLI_MAIN, type ExitInfo, SERVER_MAIN } from './app-process.js';
 export {
   clientError,
   outcomeOf,
@@ -20,14 +27,12 @@ export {
   person,
   type Trpc,
 } from './client.js';
-export { CookieJar } from './cookie-jar.js';
 export {
   type CaseDatabase,
   createCaseDatabase,
   postgresServerUrl,
   requirePostgresUrl,
 } from './database.js';
-export { freePort } from './free-port.js';
 export { adminNotifications, countByMessageId, duplicates, isTo } from './mail.js';
 export {
   outboxStates,

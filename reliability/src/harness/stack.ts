@@ -10,10 +10,10 @@ import {
   startSmtpServer,
   type TestSmtpServer,
 } from '@rolegate/mail/testing';
+import { freePort } from '@rolegate/testkit';
 import { appEnv, smtpUrl } from './app-env.js';
 import type { PersonOptions } from './client.js';
 import { type CaseDatabase, createCaseDatabase } from './database.js';
-import { freePort } from './free-port.js';
 import { type ServerProcess, startServer, startWorker, type WorkerProcess } from './servers.js';
 
 export interface StackOptions {

@@ -6,19 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import type { Executor } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import {
-  CLI_MAIN,
-  PASSWORD,
-  type Person,
-  reliabilityCase,
-  type Stack,
-  signInAdmin,
-  startStack,
-} from '../harness/index.js';
+import { CLI_MAIN, PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { type Level, signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { isAdminProcedure, listProcedures, type ProcedureInfo } from './procedures.js';
-import { listTables } from './snapshot.js';
+import { startSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
 let stack: Stack;
@@ -27,10 +19,7 @@ let tables: string[];
 let admin: Person;
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
-  tables = await listTables(db);
-  admin = await signInAdmin(stack.personOptions());
+  ({ stack, db, tables, admin } = await startSecurityStack());
 });
 afterAll(() => stack?.stop());
 

@@ -3,19 +3,20 @@
  * by the production server, is rendered in Debian's Chromium as the admin: no injected script runs,
  * no injected element exists, and each hostile text is shown literally.
  */
+import { launchChromium, type TestBrowser } from '@rolegate/testkit/chromium';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
-  type AppProcess,
   person,
   reliabilityCase,
+  type ServerProcess,
   type Stack,
+  startServer,
   startStack,
 } from '../harness/index.js';
 import { SESSION_COOKIE, sessionToken, signUp } from './accounts.js';
-import { launchChromium, startOwnOriginServer, type TestBrowser } from './browser.js';
 
 /** Each bumps window.__xss if the browser ever runs it. */
 const NAMES = [
@@ -27,12 +28,16 @@ const NAMES = [
 const REASON = '<b onmouseover="window.__xss=1">hover</b><script>window.__xss=2</script>';
 
 let stack: Stack;
-let app: AppProcess & { url: string };
+let app: ServerProcess;
 let browser: TestBrowser | undefined;
 
 beforeAll(async () => {
   stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  app = await startOwnOriginServer({ ...stack.env, MAIL_WORKER: 'false' });
+  // Its own address as APP_URL: the pages Chromium loads from it may then call mutations.
+  app = await startServer(
+    { ...stack.env, MAIL_WORKER: 'false' },
+    { label: 'server (APP_URL = its own address)', ownOrigin: true },
+  );
   const options = { baseUrl: app.url, origin: app.url };
   for (const [i, name] of NAMES.entries()) {
     await signUp(options, { email: `xss-${i}@panel.test`, role: 'power', name });

@@ -7,7 +7,7 @@
 import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { reliabilityCase, type Stack, signInAdmin, startStack } from '../harness/index.js';
+import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import {
   batchInput,
   batchPaths,
@@ -19,7 +19,7 @@ import {
 import { guardedCall, sentKeys } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
 import { formatTally, tally } from './rejections.js';
-import { listTables } from './snapshot.js';
+import { startSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
 /** Runs per procedure (19 today) and per other property: the file stays well under a minute. */
@@ -33,13 +33,10 @@ let procedures: ProcedureInfo[];
 let adminCookie: string;
 
 beforeAll(async () => {
-  // No outbox worker: nothing may write to the database behind a refused call's back.
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  const admin = await signInAdmin(stack.personOptions());
+  let admin: Person;
+  ({ stack, db, tables, admin } = await startSecurityStack());
   adminCookie = admin.jar.header() ?? '';
   expect(adminCookie).toContain('rolegate_session=');
-  db = await stack.database.db();
-  tables = await listTables(db);
   procedures = await listProcedures();
 });
 afterAll(() => stack?.stop());

@@ -5,18 +5,11 @@
  */
 import type { Executor } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import {
-  PASSWORD,
-  type Person,
-  reliabilityCase,
-  type Stack,
-  signInAdmin,
-  startStack,
-} from '../harness/index.js';
+import { PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { listTables } from './snapshot.js';
+import { startSecurityStack } from './security-stack.js';
 import { send } from './wire.js';
 
 let stack: Stack;
@@ -29,10 +22,7 @@ let mutations: ProcedureInfo[];
 let samples: Record<string, unknown>;
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
-  tables = await listTables(db);
-  admin = await signInAdmin(stack.personOptions());
+  ({ stack, db, tables, admin } = await startSecurityStack());
   reader = (await signUp(stack.personOptions(), { email: 'victim@csrf.test', role: 'reader' }))
     .person;
   await signUp(stack.personOptions(), { email: 'applicant@csrf.test', role: 'power' });

@@ -5,10 +5,11 @@
  */
 import type { Executor } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { reliabilityCase, type Stack, signInAdmin, startStack } from '../harness/index.js';
+import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { listTables, snapshot } from './snapshot.js';
+import { startSecurityStack } from './security-stack.js';
+import { snapshot } from './snapshot.js';
 import { streamOversizedBody } from './streaming.js';
 import { jsonHeaders, send } from './wire.js';
 
@@ -22,10 +23,9 @@ let mutations: ProcedureInfo[];
 let adminCookie: string;
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  adminCookie = (await signInAdmin(stack.personOptions())).jar.header() ?? '';
-  db = await stack.database.db();
-  tables = await listTables(db);
+  let admin: Person;
+  ({ stack, db, tables, admin } = await startSecurityStack());
+  adminCookie = admin.jar.header() ?? '';
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });
 afterAll(() => stack?.stop());

@@ -12,7 +12,6 @@ import {
   type Person,
   reliabilityCase,
   type Stack,
-  startStack,
 } from '../harness/index.js';
 import {
   personWithToken,
@@ -22,13 +21,13 @@ import {
   signUp,
   tokenHash,
 } from './accounts.js';
+import { startSecurityStack } from './security-stack.js';
 
 let stack: Stack;
 let db: Executor;
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
+  ({ stack, db } = await startSecurityStack());
 });
 afterAll(() => stack?.stop());
 

@@ -6,10 +6,10 @@
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { PASSWORD, reliabilityCase, type Stack, startStack } from '../harness/index.js';
+import { PASSWORD, reliabilityCase, type Stack } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
-import { listTables } from './snapshot.js';
+import { startSecurityStack } from './security-stack.js';
 import { jsonHeaders, send, type WireResponse } from './wire.js';
 
 let stack: Stack;
@@ -17,9 +17,7 @@ let db: Executor;
 let tables: string[];
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
-  tables = await listTables(db);
+  ({ stack, db, tables } = await startSecurityStack());
 });
 afterAll(() => stack?.stop());
 

@@ -6,16 +6,9 @@
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import {
-  clientError,
-  type Person,
-  person,
-  reliabilityCase,
-  type Stack,
-  signInAdmin,
-  startStack,
-} from '../harness/index.js';
-import { listTables, snapshot } from './snapshot.js';
+import { clientError, type Person, person, reliabilityCase, type Stack } from '../harness/index.js';
+import { startSecurityStack } from './security-stack.js';
+import { snapshot } from './snapshot.js';
 
 const SQL = {
   name: "Robert'); DROP TABLE users; --",
@@ -34,10 +27,7 @@ let tables: string[];
 let admin: Person;
 
 beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
-  tables = await listTables(db);
-  admin = await signInAdmin(stack.personOptions());
+  ({ stack, db, tables, admin } = await startSecurityStack());
 });
 afterAll(() => stack?.stop());
 

@@ -1,0 +1,33 @@
+/**
+ * The stack most attack files run against: one production server without the in-process outbox
+ * worker (nothing may write to the database behind a refused call's back), Kysely on its database
+ * for assertions, the tables a snapshot covers, and the admin signed in.
+ *
+ *   let stack: Stack; let db: Executor; let tables: string[]; let admin: Person;
+ *   beforeAll(async () => ({ stack, db, tables, admin } = await startSecurityStack()));
+ *   afterAll(() => stack?.stop());
+ */
+import type { Executor } from '@rolegate/db';
+import { type Person, type Stack, signInAdmin, startStack } from '../harness/index.js';
+import { listTables } from './snapshot.js';
+
+export interface SecurityStack {
+  stack: Stack;
+  db: Executor;
+  /** Every table of the migrated database, for snapshot() and guardedCall(). */
+  tables: string[];
+  admin: Person;
+}
+
+export async function startSecurityStack(): Promise<SecurityStack> {
+  const stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
+  try {
+    const db = await stack.database.db();
+    const tables = await listTables(db);
+    const admin = await signInAdmin(stack.personOptions());
+    return { stack, db, tables, admin };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
