@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { approveInput, nameSchema, registerInput } from './schemas.js';
+import { approveInput, nameSchema, proposeInput, registerInput } from './schemas.js';
 
 const valid = {
   email: 'ada@example.com',
@@ -66,5 +66,24 @@ describe('approveInput', () => {
   it('asks for an id from the API, naming the field', () => {
     const result = approveInput.safeParse({ requestId: "1' OR '1'='1" });
     expect(messagesByField(result).requestId?.[0]).toMatch(/requestId must be an id/);
+  });
+});
+
+describe('proposeInput', () => {
+  const entryId = '00000000-0000-4000-8000-000000000010';
+
+  it('takes the version an edit was written against', () => {
+    const parsed = proposeInput.parse({ entryId, baseVersion: 3, title: 'T', body: '' });
+    expect(parsed.baseVersion).toBe(3);
+  });
+
+  it('refuses a version without an entry, or one that is no version', () => {
+    expect(
+      messagesByField(proposeInput.safeParse({ baseVersion: 1, title: 'T', body: '' })),
+    ).toEqual({ baseVersion: ['baseVersion goes with entryId: a new entry has no version yet.'] });
+    for (const baseVersion of [0, 1.5, '2']) {
+      const result = proposeInput.safeParse({ entryId, baseVersion, title: 'T', body: '' });
+      expect(messagesByField(result).baseVersion?.[0]).toMatch(/version of the entry you edited/);
+    }
   });
 });

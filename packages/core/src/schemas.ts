@@ -134,11 +134,28 @@ export const entryContentInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
-/** Without `entryId` a proposal creates an entry; with it, it edits that one. */
-export const proposeInput = z.strictObject(
-  { entryId: idSchema('entryId').optional(), title: titleSchema, body: bodySchema },
-  { error: unknownKeyMessage },
-);
+/**
+ * Without `entryId` a proposal creates an entry; with it, it edits that one. `baseVersion` is the
+ * entry's version the edit was written against (the one the form was opened with): the proposal is
+ * refused if the entry has changed since, and without it the entry's version when it arrives counts.
+ */
+export const proposeInput = z
+  .strictObject(
+    {
+      entryId: idSchema('entryId').optional(),
+      baseVersion: z
+        .int({ error: 'baseVersion must be the version of the entry you edited.' })
+        .min(1, { error: 'baseVersion must be the version of the entry you edited.' })
+        .optional(),
+      title: titleSchema,
+      body: bodySchema,
+    },
+    { error: unknownKeyMessage },
+  )
+  .refine((input) => input.baseVersion === undefined || input.entryId !== undefined, {
+    error: 'baseVersion goes with entryId: a new entry has no version yet.',
+    path: ['baseVersion'],
+  });
 
 export const reviewInput = z.strictObject(
   {

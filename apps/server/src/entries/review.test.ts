@@ -122,6 +122,37 @@ describe('proposals and review', () => {
     expect(await entryRow(entry.id)).toMatchObject({ body: '8–4', version: 2 });
   });
 
+  it('refuses an edit written against an older version than the entry has, sending nothing', async () => {
+    const { entry } = await power.caller.entries.save({ title: 'Rules', body: 'one' });
+    await power.caller.entries.save({ id: entry.id, title: 'Rules', body: 'two' });
+    const error = await callerError(
+      contributor.caller.entries.propose({
+        entryId: entry.id,
+        baseVersion: entry.version,
+        title: 'Rules',
+        body: 'one, edited',
+      }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(
+      /^The entry changed while you were editing it \(last changed by /,
+    );
+    const proposals = await t.db
+      .selectFrom('entryProposals')
+      .select('id')
+      .where('entryId', '=', entry.id)
+      .execute();
+    expect(proposals).toEqual([]);
+
+    const { proposal } = await contributor.caller.entries.propose({
+      entryId: entry.id,
+      baseVersion: 2,
+      title: 'Rules',
+      body: 'two, edited',
+    });
+    expect(proposal.baseVersion).toBe(2);
+  });
+
   it('of two edits of the same version, the second one accepted is refused', async () => {
     const { entry } = await power.caller.entries.save({ title: 'Menu', body: 'soup' });
     const first = await contributor.caller.entries.propose({

@@ -11,6 +11,7 @@ const entry = {
   body: 'Nine to five.',
   createdAt: '2026-11-26T10:00:00.000Z',
   updatedAt: '2026-11-26T10:00:00.000Z',
+  version: 4,
   createdBy: author,
   updatedBy: author,
 };
@@ -117,7 +118,7 @@ describe('DashboardPage entry forms', () => {
     await waitFor(() =>
       expect(calls).toContainEqual({
         path: 'entries.propose',
-        input: { title: 'Opening hours', body: 'Ten to four.', entryId: entry.id },
+        input: { title: 'Opening hours', body: 'Ten to four.', entryId: entry.id, baseVersion: 4 },
       }),
     );
   });

@@ -1,5 +1,5 @@
-import { type FormEvent, useEffect, useRef } from 'react';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { errorCode, errorsFromIssues, errorsFromServer } from '../forms/form-errors';
 import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, focusField, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
@@ -32,12 +32,19 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
     },
     onError,
   });
+  // The version the form was opened with is what the edit is based on, even when the list behind
+  // it refreshes meanwhile: a change the person never saw must not pass as seen.
+  const [baseVersion] = useState(entry?.version);
   const propose = trpc.entries.propose.useMutation({
     onSuccess: async () => {
       await utils.entries.proposals.invalidate();
       onDone('Your proposal was sent for review. An editor will accept or reject it.');
     },
-    onError,
+    onError: (error) => {
+      onError(error);
+      // The entry changed: have the current text ready for when the form is opened again.
+      if (errorCode(error) === 'CONFLICT') void utils.entries.list.invalidate();
+    },
   });
   const busy = save.isPending || propose.isPending;
 
@@ -66,7 +73,7 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
     } else {
       const parsed = schemas.proposeInput.safeParse({
         ...content,
-        ...(entry ? { entryId: entry.id } : {}),
+        ...(entry ? { entryId: entry.id, baseVersion } : {}),
       });
       if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
       clear();
