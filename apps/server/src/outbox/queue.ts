@@ -9,25 +9,36 @@ export interface QueueMailInput {
   message: EmailMessage;
 }
 
+/** A message as its mail_outbox row holds it, for statements that insert it with their change. */
+export interface OutboxRow {
+  idempotencyKey: string;
+  message: string;
+}
+
+export function outboxRow({ idempotencyKey, message }: QueueMailInput): OutboxRow {
+  return { idempotencyKey, message: JSON.stringify(message.toJSON()) };
+}
+
+/**
+ * For the RETURNING clause of an outbox insert: evaluated once per row actually inserted, so
+ * listening workers are woken exactly when there is new mail, in the same round trip as the insert.
+ * NOTIFY inside a transaction is delivered at commit, and not at all on rollback. (PGlite has no
+ * other listeners; harmless.)
+ */
+export const wakeOutboxWorkers = sql<string>`pg_notify(${OUTBOX_CHANNEL}, '')`.as('woken');
+
 /**
  * Writes a message into the outbox; a worker delivers it. Call it inside the transaction of the
  * change that caused the mail, so both commit or neither. Resolves to true when this call queued
- * the message, false when one with the key was already there.
- *
- * NOTIFY inside the transaction is delivered at commit, and not at all on rollback, so listening
- * workers wake exactly when there is new mail to see. (PGlite has no other listeners; harmless.)
+ * the message, false when one with the key was already there. One statement: the insert and the
+ * workers' wake-up.
  */
-export async function queueMail(
-  db: Executor,
-  { idempotencyKey, message }: QueueMailInput,
-): Promise<boolean> {
+export async function queueMail(db: Executor, input: QueueMailInput): Promise<boolean> {
   const inserted = await db
     .insertInto('mailOutbox')
-    .values({ idempotencyKey, message: JSON.stringify(message.toJSON()) })
+    .values(outboxRow(input))
     .onConflict((oc) => oc.column('idempotencyKey').doNothing())
-    .returning('id')
+    .returning(['id', wakeOutboxWorkers])
     .executeTakeFirst();
-  if (inserted === undefined) return false;
-  await sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
-  return true;
+  return inserted !== undefined;
 }
