@@ -1,44 +1,79 @@
-import { grantFor, type RegisterInput } from '@rolegate/core';
-import { constraints, isUniqueViolation, type User } from '@rolegate/db';
+import { randomUUID } from 'node:crypto';
+import { grantFor, type PublicUser, type RegisterInput } from '@rolegate/core';
+import { constraints, isUniqueViolation } from '@rolegate/db';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
+import { adminRecipients, levelRequestMail } from '../notifications/notify.js';
+import { type OutboxRow, outboxRow } from '../outbox/queue.js';
 import { consumeSignupAllowance } from '../rate-limit/limits.js';
-import { openLevelRequest } from '../requests/open.js';
+import { requestReason } from '../requests/open.js';
+import { toPublicUserView } from '../requests/views.js';
 import { hashPassword } from './passwords.js';
-import { insertUser } from './users.js';
+import { setSessionCookie } from './session-cookie.js';
+import { newSession, revokeSession } from './sessions.js';
+import { insertSignUp, type SignUpRows } from './sign-up-statement.js';
 
 export const EMAIL_TAKEN = 'An account with this email already exists.';
 
 /**
- * Creates the account at the level the access table grants at once. A level that needs approval
- * also opens a request and queues the admins' mail: user, request and mail commit together or not
- * at all (one transaction).
+ * Creates the account at the level the access table grants at once and signs the person in. A
+ * level that needs approval also opens a request and queues the admins' mail: user, session,
+ * request and mail commit together or not at all (one statement, see insertSignUp).
  */
-export async function registerUser(ctx: Context, input: RegisterInput): Promise<User> {
+export async function registerUser(ctx: Context, input: RegisterInput): Promise<PublicUser> {
   await consumeSignupAllowance(ctx);
   const grant = grantFor(input.role);
   const passwordHash = await hashPassword(input.password);
+  const now = ctx.now();
+  const user = {
+    id: randomUUID(),
+    email: input.email,
+    name: input.name,
+    passwordHash,
+    role: grant.role,
+  };
+  const session = newSession(user.id, now);
+  const request =
+    grant.requestedRole === null
+      ? null
+      : {
+          id: randomUUID(),
+          userId: user.id,
+          requestedRole: grant.requestedRole,
+          reason: requestReason(input.reason),
+          createdAt: now,
+        };
+  const mail = request === null ? null : await adminsMail(ctx, { request, user });
+  const created = await insertOrRefuseTakenEmail(ctx, {
+    user,
+    session: session.row,
+    request,
+    mail,
+  });
+  // Signing up while signed in replaces that session, as signing in does.
+  if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
+  setSessionCookie(ctx, session.token, session.row.expiresAt);
+  return toPublicUserView({ ...created, pendingRole: grant.requestedRole });
+}
+
+async function insertOrRefuseTakenEmail(ctx: Context, rows: SignUpRows) {
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
-      const user = await insertUser(trx, {
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        role: grant.role,
-      });
-      if (grant.requestedRole !== null) {
-        await openLevelRequest(trx, ctx.config, {
-          user,
-          role: grant.requestedRole,
-          reason: input.reason,
-        });
-      }
-      return user;
-    });
+    return await insertSignUp(ctx.db, rows);
   } catch (error) {
     if (isUniqueViolation(error, constraints.usersEmailUnique)) {
       throw fieldError('CONFLICT', 'email', EMAIL_TAKEN);
     }
     throw error;
   }
+}
+
+/** The admins' mail about a new request; null when there is nobody to tell (no ADMINS, no admin). */
+async function adminsMail(
+  ctx: Context,
+  facts: { request: NonNullable<SignUpRows['request']>; user: SignUpRows['user'] },
+): Promise<OutboxRow | null> {
+  // ADMINS set (the usual production setup): no query.
+  const to = await adminRecipients(ctx.db, ctx.config);
+  const mail = levelRequestMail(ctx.config, facts, to);
+  return mail === null ? null : outboxRow(mail);
 }

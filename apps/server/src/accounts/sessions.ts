@@ -16,19 +16,30 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export interface NewSession {
+  /** For the cookie; never stored. */
+  token: string;
+  /** The sessions row to insert, alone (createSession) or inside a bigger statement (sign-up). */
+  row: { tokenHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+}
+
+export function newSession(userId: string, now: Date): NewSession {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  return {
+    token,
+    row: { tokenHash: hashSessionToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
+  };
+}
+
 export async function createSession(
   db: Executor,
   userId: string,
   now: Date,
 ): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
-  const tokenHash = hashSessionToken(token);
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db
-    .insertInto('sessions')
-    .values({ tokenHash, userId, createdAt: now, lastSeenAt: now, expiresAt })
-    .execute();
-  return { token, tokenHash, expiresAt };
+  const { token, row } = newSession(userId, now);
+  await db.insertInto('sessions').values(row).execute();
+  return { token, tokenHash: row.tokenHash, expiresAt: row.expiresAt };
 }
 
 export interface ResolvedSession {

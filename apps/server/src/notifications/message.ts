@@ -1,18 +1,23 @@
 import type { Executor } from '@rolegate/db';
 import { type Address, EmailMessage, type MailSettings } from '@rolegate/mail';
-import { queueMail } from '../outbox/queue.js';
+import { type QueueMailInput, queueMail } from '../outbox/queue.js';
 import type { MailContent } from './format.js';
 
+export interface Notification {
+  idempotencyKey: string;
+  to: Address[];
+  content: MailContent;
+}
+
 /**
- * Addresses the content, from DEFAULT_FROM_EMAIL, as a text message with an HTML alternative, and
- * queues it under `idempotencyKey`. EmailMessage refuses CR/LF in the subject and addresses
+ * Addresses the content, from DEFAULT_FROM_EMAIL, as a text message with an HTML alternative, ready
+ * to queue under its idempotency key. EmailMessage refuses CR/LF in the subject and addresses
  * (BadHeaderError): the second line of defence after the input schemas.
  */
-export async function queueNotification(
-  db: Executor,
+export function notificationMail(
   settings: MailSettings,
-  { idempotencyKey, to, content }: { idempotencyKey: string; to: Address[]; content: MailContent },
-): Promise<boolean> {
+  { idempotencyKey, to, content }: Notification,
+): QueueMailInput {
   const message = new EmailMessage({
     subject: content.subject,
     body: content.text,
@@ -21,5 +26,14 @@ export async function queueNotification(
     alternatives: [{ content: content.html, mimetype: 'text/html' }],
     settings,
   });
-  return queueMail(db, { idempotencyKey, message });
+  return { idempotencyKey, message };
+}
+
+/** Queues the notification; false when one with its key was already queued. */
+export async function queueNotification(
+  db: Executor,
+  settings: MailSettings,
+  notification: Notification,
+): Promise<boolean> {
+  return queueMail(db, notificationMail(settings, notification));
 }

@@ -1,3 +1,8 @@
 /** The notifications the rest of the server queues; each lives in its own module. */
 export { notifyRequestDecision, type RequestDecision } from './decision.js';
-export { adminRecipients, type NotifyResult, notifyAdminsOfLevelRequest } from './level-request.js';
+export {
+  adminRecipients,
+  levelRequestMail,
+  type NotifyResult,
+  notifyAdminsOfLevelRequest,
+} from './level-request.js';

@@ -41,7 +41,7 @@ export async function openLevelRequest(
   try {
     request = await db
       .insertInto('levelRequests')
-      .values({ userId: user.id, requestedRole: role, reason: reason?.trim() || null })
+      .values({ userId: user.id, requestedRole: role, reason: requestReason(reason) })
       .returningAll()
       .executeTakeFirstOrThrow();
   } catch (error) {
@@ -53,6 +53,11 @@ export async function openLevelRequest(
   }
   await notifyAdminsOfLevelRequest(db, config, { request, user });
   return request;
+}
+
+/** What is stored of the reason a person gave: trimmed, and null for nothing but spaces. */
+export function requestReason(reason: string | null | undefined): string | null {
+  return reason?.trim() || null;
 }
 
 export async function findPendingRequestOf(

@@ -1,0 +1,148 @@
+import { createTestDb, type TestDb, testServerUrl } from '@rolegate/db/testing';
+import { type KyselyPlugin, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OUTBOX_CHANNEL } from '../outbox/listener.js';
+import {
+  callerError,
+  createTestContext,
+  type TestContext,
+  testConfig,
+} from '../test-support/index.js';
+
+/** Counts the statements that go through the query builder (every one a round trip). */
+function statementCounter() {
+  const counter = { statements: 0 };
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ node }) => {
+      counter.statements += 1;
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  return { counter, plugin };
+}
+
+let testDb: TestDb;
+let t: TestContext;
+const { counter, plugin } = statementCounter();
+beforeAll(async () => {
+  testDb = await createTestDb();
+  t = await createTestContext({
+    db: testDb.db.withPlugin(plugin),
+    configOverrides: {
+      mail: testConfig({}, { ADMINS: 'Ada Admin <ada@example.com>' }).mail,
+    },
+  });
+});
+afterAll(() => t.destroy());
+
+const power = {
+  password: 'correct horse battery staple',
+  name: 'Grace Hopper',
+  role: 'power' as const,
+  reason: 'I maintain the import scripts.',
+};
+
+async function counts() {
+  const count = (table: 'users' | 'levelRequests' | 'mailOutbox' | 'sessions') =>
+    t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n));
+  return {
+    users: await count('users'),
+    requests: await count('levelRequests'),
+    mail: await count('mailOutbox'),
+    sessions: await count('sessions'),
+  };
+}
+
+describe('a sign-up is written as one statement', () => {
+  it('writes a power sign-up (user, session, request, the admins’ mail) in one round trip', async () => {
+    const before = await counts();
+    counter.statements = 0;
+    const { user } = await t.caller().auth.register({ ...power, email: 'one@example.com' });
+    // pnpm bench row 2: each statement costs the server and Postgres CPU next to the hash.
+    expect(counter.statements).toBe(1);
+    expect(user).toMatchObject({ role: 'editor', requestedRole: 'power', pending: true });
+    expect(await counts()).toEqual({
+      users: before.users + 1,
+      requests: before.requests + 1,
+      mail: before.mail + 1,
+      sessions: before.sessions + 1,
+    });
+  });
+
+  it('addresses the admins’ mail to ADMINS and links the request it was written with', async () => {
+    const { user } = await t.caller().auth.register({ ...power, email: 'linked@example.com' });
+    const request = await t.db
+      .selectFrom('levelRequests')
+      .select(['id', 'reason', 'createdAt'])
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const mail = await t.db
+      .selectFrom('mailOutbox')
+      .select('message')
+      .where('idempotencyKey', '=', `level-request:${request.id}:admins`)
+      .executeTakeFirstOrThrow();
+    expect(mail.message.to).toEqual(['"Ada Admin" <ada@example.com>']);
+    expect(mail.message.body).toContain(`admin/requests/${request.id}`);
+    expect(mail.message.body).toContain(request.createdAt.toISOString());
+    expect(request.reason).toBe(power.reason);
+  });
+
+  it('writes nothing at all when the admins’ mail cannot be queued', async () => {
+    await sql`
+      create function refuse_mail() returns trigger language plpgsql as $$
+      begin raise exception 'forced failure for the test'; end $$`.execute(t.db);
+    await sql`
+      create trigger refuse_mail before insert on mail_outbox
+      for each row execute function refuse_mail()`.execute(t.db);
+    const before = await counts();
+    const cookies = new Map<string, string>();
+    try {
+      const error = await callerError(
+        t.caller(null, { cookies }).auth.register({ ...power, email: 'no-mail@example.com' }),
+      );
+      expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await sql`drop trigger refuse_mail on mail_outbox`.execute(t.db);
+      await sql`drop function refuse_mail()`.execute(t.db);
+    }
+    expect(await counts()).toEqual(before);
+    expect(cookies.has('rolegate_session')).toBe(false);
+  });
+
+  it('writes nothing for a taken email: no second user, request, mail or session', async () => {
+    await t.caller().auth.register({ ...power, email: 'taken@example.com' });
+    const before = await counts();
+    const cookies = new Map<string, string>();
+    const error = await callerError(
+      t.caller(null, { cookies }).auth.register({ ...power, email: 'Taken@Example.com' }),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toBe('An account with this email already exists.');
+    expect(await counts()).toEqual(before);
+    expect(cookies.has('rolegate_session')).toBe(false);
+  });
+});
+
+// LISTEN/NOTIFY needs a Postgres server (PGlite workers poll); CI sets DATABASE_URL.
+describe.runIf(testServerUrl() !== undefined)('on Postgres', () => {
+  it('wakes listening outbox workers when the sign-up commits', async () => {
+    const listener = new pg.Client({ connectionString: testDb.url });
+    await listener.connect();
+    try {
+      const woken = new Promise<string>((resolve) => {
+        listener.on('notification', (message) => resolve(message.channel));
+      });
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await t.caller().auth.register({ ...power, email: 'wake@example.com' });
+      await expect(woken).resolves.toBe(OUTBOX_CHANNEL);
+    } finally {
+      await listener.end();
+    }
+  });
+});
