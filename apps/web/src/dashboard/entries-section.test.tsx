@@ -1,7 +1,11 @@
+import type { Level } from '@rolegate/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../test-support/render-with-api';
 import { EntriesSection } from './entries-section';
+
+// A level, not an ARIA role: EntriesSection's prop happens to be called `role`.
+const READER: Level = 'reader';
 
 const author = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };
 const entryNamed = (n: number) => ({
@@ -29,7 +33,7 @@ function listHandler(input: unknown) {
 
 describe('EntriesSection', () => {
   it("pages with one infinite query, sending tRPC's cursor and direction", async () => {
-    const { calls } = renderWithApi(<EntriesSection role="reader" />, {
+    const { calls } = renderWithApi(<EntriesSection role={READER} />, {
       'entries.list': listHandler,
     });
     await screen.findByRole('article', { name: 'Entry 2' });
@@ -53,7 +57,7 @@ describe('EntriesSection', () => {
 
   it('keeps the entries shown when the next page fails, and offers to try again', async () => {
     let failNext = true;
-    renderWithApi(<EntriesSection role="reader" />, {
+    renderWithApi(<EntriesSection role={READER} />, {
       'entries.list': (input) => {
         if ((input as { cursor?: string }).cursor && failNext) {
           failNext = false;

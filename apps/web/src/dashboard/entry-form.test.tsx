@@ -1,7 +1,11 @@
+import type { Level } from '@rolegate/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, renderWithApi } from '../test-support/render-with-api';
 import { EntriesSection } from './entries-section';
+
+// A level, not an ARIA role: EntriesSection's prop happens to be called `role`.
+const CONTRIBUTOR: Level = 'contributor';
 
 const author = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };
 const entryAt = (version: number, body: string) => ({
@@ -20,7 +24,7 @@ const CHANGED =
 describe('EntryForm proposing an edit', () => {
   it('sends the version it was opened with, and shows the CONFLICT when the entry changed', async () => {
     let current = entryAt(4, 'Nine to five.');
-    const { calls } = renderWithApi(<EntriesSection role="contributor" />, {
+    const { calls } = renderWithApi(<EntriesSection role={CONTRIBUTOR} />, {
       'entries.list': () => ({ entries: [current], nextCursor: null, previousCursor: null }),
       'entries.propose': () => {
         current = entryAt(5, 'Eight to four.');
