@@ -17,34 +17,46 @@ export async function hitCounter(
   windowMs: number,
   now: Date,
 ): Promise<CounterState> {
+  const [state] = await hitCounters(db, [key], windowMs, now);
+  if (state === undefined) throw new Error(`The rate-limit counter ${key} returned no row.`);
+  return state;
+}
+
+/** hitCounter for several distinct keys in one statement. */
+export async function hitCounters(
+  db: Executor,
+  keys: readonly string[],
+  windowMs: number,
+  now: Date,
+): Promise<(CounterState & { key: string })[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const row = await db
+  const resetAt = new Date(now.getTime() + windowMs);
+  return db
     .insertInto('rateLimits')
-    .values({ key, count: 1, resetAt: new Date(now.getTime() + windowMs) })
+    .values(keys.map((key) => ({ key, count: 1, resetAt })))
     .onConflict((conflict) =>
       conflict.column('key').doUpdateSet({
         count: sql<number>`case when rate_limits.reset_at <= ${at} then 1 else rate_limits.count + 1 end`,
         resetAt: sql<Date>`case when rate_limits.reset_at <= ${at} then excluded.reset_at else rate_limits.reset_at end`,
       }),
     )
-    .returning(['count', 'resetAt'])
-    .executeTakeFirstOrThrow();
-  return row;
+    .returning(['key', 'count', 'resetAt'])
+    .execute();
 }
 
-/** The current window's count without adding to it; null when no window is open. */
-export async function peekCounter(
+/** The open windows of these keys, without adding to them (a key with no open window is absent). */
+export async function peekCounters(
   db: Executor,
-  key: string,
+  keys: readonly string[],
   now: Date,
-): Promise<CounterState | null> {
-  const row = await db
+): Promise<Map<string, CounterState>> {
+  const rows = await db
     .selectFrom('rateLimits')
-    .select(['count', 'resetAt'])
-    .where('key', '=', key)
+    .select(['key', 'count', 'resetAt'])
+    .where('key', 'in', keys)
     .where('resetAt', '>', now)
-    .executeTakeFirst();
-  return row ?? null;
+    .execute();
+  return new Map(rows.map(({ key, count, resetAt }) => [key, { count, resetAt }]));
 }
 
 export async function clearCounter(db: Executor, key: string): Promise<void> {

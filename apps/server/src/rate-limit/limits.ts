@@ -4,7 +4,13 @@
  */
 import type { Context } from '../context.js';
 import { rateLimitedError } from '../errors.js';
-import { type CounterState, clearCounter, hitCounter, peekCounter } from './counters.js';
+import {
+  type CounterState,
+  clearCounter,
+  hitCounter,
+  hitCounters,
+  peekCounters,
+} from './counters.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FIFTEEN_MINUTES_MS = 15 * 60 * 1000;
@@ -32,9 +38,11 @@ export async function assertSignInAllowed(ctx: LimitContext, email: string): Pro
   const limit = ctx.config.rateLimits.loginsPer15Min;
   if (limit === 0) return;
   const now = ctx.now();
-  for (const key of loginKeys(ctx, email)) {
-    const state = await peekCounter(ctx.db, key, now);
-    if (state !== null && state.count >= limit) {
+  const keys = loginKeys(ctx, email);
+  const open = await peekCounters(ctx.db, keys, now);
+  for (const key of keys) {
+    const state = open.get(key);
+    if (state !== undefined && state.count >= limit) {
       const who = key.startsWith('login:email:') ? 'this email' : 'your network';
       throw tooMany(`Too many failed sign-ins for ${who}.`, state, now);
     }
@@ -43,12 +51,13 @@ export async function assertSignInAllowed(ctx: LimitContext, email: string): Pro
 
 export async function recordFailedSignIn(ctx: LimitContext, email: string): Promise<void> {
   if (ctx.config.rateLimits.loginsPer15Min === 0) return;
-  const now = ctx.now();
-  for (const key of loginKeys(ctx, email)) await hitCounter(ctx.db, key, FIFTEEN_MINUTES_MS, now);
+  await hitCounters(ctx.db, loginKeys(ctx, email), FIFTEEN_MINUTES_MS, ctx.now());
 }
 
 /** A successful sign-in forgives the email's failures (not the IP's: one IP may try many emails). */
 export async function clearFailedSignIns(ctx: LimitContext, email: string): Promise<void> {
+  // Off means no counting, so nothing to forgive: a disabled limit costs no query.
+  if (ctx.config.rateLimits.loginsPer15Min === 0) return;
   const [emailKey] = loginKeys(ctx, email);
   if (emailKey !== undefined) await clearCounter(ctx.db, emailKey);
 }
