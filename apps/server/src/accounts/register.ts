@@ -24,6 +24,8 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
   await consumeSignupAllowance(ctx);
   const grant = grantFor(input.role);
   const passwordHash = await hashPassword(input.password);
+  // Ids and the request's time are made here, not by Postgres: the admins' mail names the request
+  // and is written in the same statement as it.
   const now = ctx.now();
   const user = {
     id: randomUUID(),
