@@ -1,6 +1,6 @@
 import { createDb, type Executor } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
-import type { MailSettings } from '@rolegate/mail';
+import { EmailMessage, type MailSettings } from '@rolegate/mail';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -90,6 +90,41 @@ describe('outbox worker', () => {
     const [row] = await waitUntilSettled(db);
     expect(row).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('records each outcome of a batch in which some messages go, one waits and some fail', async () => {
+    // Every third message to an address the server refuses; the first message data refused once.
+    smtp.setFaults({
+      rcptTo: { code: 550, addresses: ['gone@example.com'] },
+      data: { code: 451, times: 1 },
+    });
+    for (let i = 0; i < 9; i++) {
+      await queueMail(db, {
+        idempotencyKey: `mixed-${i}`,
+        message: new EmailMessage({
+          subject: `mixed ${i}`,
+          body: 'One of a mixed batch.',
+          to: [i % 3 === 0 ? 'gone@example.com' : 'ada@example.com'],
+          settings,
+        }),
+      });
+    }
+    workers.start({ batchSize: 9 });
+    const rows = await waitUntilSettled(db);
+    const failed = rows.filter((row) => row.idempotencyKey.match(/-[036]$/));
+    const sent = rows.filter((row) => !failed.includes(row));
+    expect(failed.map((row) => [row.state, row.attempts, row.sentAt])).toEqual(
+      Array(3).fill(['failed', 1, null]),
+    );
+    for (const row of failed) expect(row.lastError).toContain('550');
+    expect(sent.map((row) => [row.state, row.lastError, row.leaseExpiresAt])).toEqual(
+      Array(6).fill(['sent', null, null]),
+    );
+    // The 451 went to one message (a refused recipient never reaches DATA): sent on attempt 2.
+    expect(sent.map((row) => row.attempts).sort()).toEqual([1, 1, 1, 1, 1, 2]);
+    expect(smtp.received.map((m) => m.parsed.subject).sort()).toEqual(
+      sent.map((row) => row.message.subject).sort(),
+    );
   });
 
   it('fails a permanent refusal (5xx) at once, keeping the server reply', async () => {

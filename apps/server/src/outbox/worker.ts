@@ -7,8 +7,9 @@ import {
 import { getConnection, type MailConnection, type MailSettings } from '@rolegate/mail';
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
-import { deliverClaimed } from './deliver.js';
+import { type DeliveryOutcome, deliverClaimed } from './deliver.js';
 import { listenForOutboxMail, type OutboxListener } from './listener.js';
+import { outcomeRecorder } from './recorder.js';
 import { unfinishedClaims } from './unfinished.js';
 
 export interface OutboxWorkerOptions {
@@ -107,15 +108,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await Promise.all(open.map((connection) => closeQuietly(connection, logger)));
   };
   const delivery = {
-    db,
     logger,
+    recorder: outcomeRecorder(db),
     policy,
     random,
     deliveredUnrecorded: unfinished.delivered,
     settings: config.mail,
   };
 
-  const sendOn = async (lane: Lane, row: OutboxMessage) => {
+  const sendOn = async (lane: Lane, row: OutboxMessage): Promise<DeliveryOutcome> => {
     if (lane.connection === null) {
       lane.connection = connectionFactory();
       lane.sent = 0;
@@ -128,6 +129,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       lane.connection = null;
       await closeQuietly(connection, logger);
     }
+    return outcome;
   };
 
   /** Settles what an earlier batch left unfinished; throws while the database is still down. */
@@ -142,6 +144,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await settleUnfinished();
     const rows = await claimDueMessages(db, { limit: batchSize, leaseMs });
     if (rows.length === 0) return 0;
+    const startedAt = Date.now();
+    const outcomes: Record<DeliveryOutcome, string[]> = {
+      sent: [],
+      retry: [],
+      failed: [],
+      lost: [],
+    };
     const deadline = Date.now() + leaseMs - sendBudgetMs;
     let next = 0;
     let databaseFailed = false;
@@ -153,7 +162,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const runLane = async (lane: Lane) => {
       for (let row = take(); row !== undefined; row = take()) {
         try {
-          await sendOn(lane, row);
+          outcomes[await sendOn(lane, row)].push(row.id);
         } catch (error) {
           // Only the database throws here (SMTP errors are outcomes): end the batch. A sent row
           // is recorded later, never resent; any other goes back as if never tried.
@@ -169,6 +178,20 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const results = await Promise.allSettled(lanes.slice(0, laneCount).map(runLane));
     // Rows no lane took (stopping, the lease running out, the database lost) go back uncounted.
     unfinished.handBack(rows.slice(next));
+    // One line a batch rather than one a message: at hundreds a second the log writes alone took a
+    // tenth of the worker's CPU. Failures are logged one by one as they happen (deliver.ts).
+    logger.info(
+      {
+        sent: outcomes.sent.length,
+        retry: outcomes.retry.length,
+        failed: outcomes.failed.length,
+        lost: outcomes.lost.length,
+        handedBack: rows.length - next,
+        ms: Date.now() - startedAt,
+        outboxIds: outcomes.sent,
+      },
+      'outbox batch sent',
+    );
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     await settleUnfinished();
