@@ -1,7 +1,33 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { MimeNodeAddressInput } from 'nodemailer/lib/mime-node';
+import { parseAddress } from './address.js';
 import type { EmailMessage } from './message.js';
 
 /** The message as RFC 822 bytes (what goes after DATA, what the console and file backends write). */
 export function renderMessage(message: EmailMessage): Promise<Buffer> {
-  return new MailComposer(message.message()).compile().build();
+  // The envelope travels beside the message (the SMTP session's MAIL FROM / RCPT TO), never in
+  // it: left in, the composer would only parse every address of it once more.
+  const { envelope: _envelope, ...options } = message.message();
+  return new MailComposer({
+    ...options,
+    from: parsed(options.from),
+    to: parsed(options.to),
+    cc: parsed(options.cc),
+    replyTo: parsed(options.replyTo),
+  })
+    .compile()
+    .build();
+}
+
+/**
+ * Addresses already checked by EmailMessage, handed over as { name, address }: the composer writes
+ * the same header from them without running its own address tokenizer (a fifth of composing a
+ * short message). A header override that is not one plain address stays text for the composer.
+ */
+function parsed<T extends MimeNodeAddressInput | undefined>(field: T): T | MimeNodeAddressInput {
+  if (Array.isArray(field)) return field.map((entry) => parsed(entry));
+  if (typeof field !== 'string') return field;
+  const address = parseAddress(field);
+  if (address === null) return field;
+  return { name: address.name ?? '', address: address.email };
 }
