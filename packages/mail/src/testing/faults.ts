@@ -25,6 +25,8 @@ export interface SmtpFaults {
   neverGreet?: boolean;
   /** Wait this long before accepting each message. */
   delayMs?: number;
+  /** Wait this long before answering MAIL FROM: the client is between messages, none of it sent. */
+  mailFromDelayMs?: number;
 }
 
 const DEFAULT_TEXT: Readonly<Record<number, string>> = {

@@ -91,7 +91,10 @@ export async function startSmtpServer(
     onMailFrom(address, _session, callback) {
       const fault = faults.fire('mailFrom');
       events.push({ type: 'mailFrom', value: address.address, code: fault?.code ?? 250 });
-      callback(fault ? replyError(fault) : null);
+      const reply = () => callback(fault ? replyError(fault) : null);
+      const delayMs = faults.current.mailFromDelayMs ?? 0;
+      if (delayMs > 0) setTimeout(reply, delayMs);
+      else reply();
     },
     onRcptTo(address, _session, callback) {
       const fault = faults.fire('rcptTo', address.address);
