@@ -3,7 +3,7 @@ import { createTestDb, type TestDb, testDialects } from '@rolegate/db/testing';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxRows } from '../test-support/outbox.js';
-import { recordOutcomes } from './outcomes.js';
+import { recordOutcomes, releaseClaims } from './outcomes.js';
 import { outcomeRecorder } from './recorder.js';
 
 /** Claimed rows as a worker holds them: `sending`, one attempt counted, leased. */
@@ -91,6 +91,25 @@ describe.each(testDialects())('recording outcomes on %s', (dialect) => {
     expect((await outboxRows(t.db)).map((row) => [row.idempotencyKey, row.state])).toEqual([
       ['mine', 'sent'],
       ['taken', 'sending'],
+    ]);
+  });
+
+  it('hands never-tried rows back in one statement, due as before, their attempt uncounted', async () => {
+    const [first, second, taken] = await claimedRows(t.db, ['back-1', 'back-2', 'taken']);
+    if (!first || !second || !taken) throw new Error('three rows expected');
+    await t.db.updateTable('mailOutbox').set({ attempts: 2 }).where('id', '=', taken.id).execute();
+    const counter = statementCounter();
+
+    const released = await releaseClaims(t.db.withPlugin(counter.plugin), [first, second, taken]);
+    expect(released).toEqual(new Set([first.id, second.id]));
+    expect(counter.count()).toBe(1);
+    const rows = await outboxRows(t.db);
+    expect(
+      rows.map((row) => [row.idempotencyKey, row.state, row.attempts, row.leaseExpiresAt]),
+    ).toEqual([
+      ['back-1', 'pending', 0, null],
+      ['back-2', 'pending', 0, null],
+      ['taken', 'sending', 2, taken.leaseExpiresAt],
     ]);
   });
 

@@ -1,10 +1,11 @@
 /**
- * How a claimed outbox row ends its attempt. Every update is fenced on the claim (state `sending`
- * and the attempt number the claim set): if the lease ran out and another worker claimed the row
- * again, this worker's late outcome changes nothing and the function returns false.
+ * How claimed outbox rows end their attempt, many rows to a statement. Every update is fenced on
+ * its row's claim (state `sending` and the attempt number the claim set): if the lease ran out and
+ * another worker claimed the row again, this worker's late outcome changes nothing, and the row's
+ * id is missing from the ids returned.
  */
-import type { Database, Executor, OutboxMessage } from '@rolegate/db';
-import { sql, type UpdateObject } from 'kysely';
+import type { Executor, OutboxMessage } from '@rolegate/db';
+import { sql } from 'kysely';
 
 /** An SMTP reply or error worth keeping in full, but never a whole transcript. */
 const LAST_ERROR_MAX = 2000;
@@ -14,9 +15,12 @@ type Claimed = Pick<OutboxMessage, 'id' | 'attempts'>;
 /** How one attempt at a claimed row ended. */
 export type Outcome =
   | { kind: 'sent' }
-  /** A temporary failure: due again after `delayMs`. */
+  /** A temporary failure: back to `pending`, due again after `delayMs` (by the database's clock). */
   | { kind: 'retry'; delayMs: number; error: string }
-  /** Given up: a permanent error, or the attempts ran out. */
+  /**
+   * Given up: a permanent error, or the attempts ran out. `next_attempt_at` records the moment it
+   * was given up (a failed row has no next attempt), which the mail status reads.
+   */
   | { kind: 'failed'; error: string };
 
 export interface ClaimOutcome {
@@ -24,11 +28,9 @@ export interface ClaimOutcome {
   outcome: Outcome;
 }
 
-/**
- * Records the outcomes of many claimed rows in one statement, each exactly as markSent,
- * scheduleRetry and markFailed would, and each fenced on its own claim. Resolves to the ids whose
- * claim still held (the others belong to another worker now, and were left alone).
- */
+const OUTCOME_STATE = { sent: 'sent', retry: 'pending', failed: 'failed' } as const;
+
+/** Records the outcomes of claimed rows; resolves to the ids whose claim still held. */
 export async function recordOutcomes(
   db: Executor,
   outcomes: readonly ClaimOutcome[],
@@ -65,70 +67,28 @@ export async function recordOutcomes(
   return new Set(rows.map((row) => row.id));
 }
 
-const OUTCOME_STATE = { sent: 'sent', retry: 'pending', failed: 'failed' } as const;
-
-async function updateClaimed(
-  db: Executor,
-  row: Claimed,
-  set: UpdateObject<Database, 'mailOutbox'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('mailOutbox')
-    .set(set)
-    .where('id', '=', row.id)
-    .where('state', '=', 'sending')
-    .where('attempts', '=', row.attempts)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
-export function markSent(db: Executor, row: Claimed): Promise<boolean> {
-  return updateClaimed(db, row, {
-    state: 'sent',
-    sentAt: sql<Date>`now()`,
-    leaseExpiresAt: null,
-    lastError: null,
-  });
-}
-
-/** A temporary failure: back to `pending`, due again after `delayMs` (by the database's clock). */
-export function scheduleRetry(
-  db: Executor,
-  row: Claimed,
-  delayMs: number,
-  error: string,
-): Promise<boolean> {
-  return updateClaimed(db, row, {
-    state: 'pending',
-    nextAttemptAt: sql<Date>`now() + ${Math.max(0, Math.round(delayMs))} * interval '1 millisecond'`,
-    leaseExpiresAt: null,
-    lastError: truncate(error),
-  });
-}
-
 /**
- * Given up: a permanent error, or the attempts ran out. `next_attempt_at` records the moment it was
- * given up (a failed row has no next attempt), which the mail status reads.
+ * Hands back claimed rows that were never tried (the worker is stopping, its lease is running out,
+ * or the database failed mid-batch): due as before, and the attempt the claim counted taken back.
+ * Resolves to the ids handed back.
  */
-export function markFailed(db: Executor, row: Claimed, error: string): Promise<boolean> {
-  return updateClaimed(db, row, {
-    state: 'failed',
-    nextAttemptAt: sql<Date>`now()`,
-    leaseExpiresAt: null,
-    lastError: truncate(error),
-  });
-}
-
-/**
- * Hands back a claimed row that was never tried (the worker is stopping, or its lease is running
- * out): due as before, and the attempt the claim counted is taken back.
- */
-export function releaseClaim(db: Executor, row: Claimed): Promise<boolean> {
-  return updateClaimed(db, row, {
-    state: 'pending',
-    attempts: row.attempts - 1,
-    leaseExpiresAt: null,
-  });
+export async function releaseClaims(
+  db: Executor,
+  claims: readonly Claimed[],
+): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const ids = claims.map((row) => row.id);
+  const attempts = claims.map((row) => row.attempts);
+  const { rows } = await sql<{ id: string }>`
+    update mail_outbox as m set
+      state = 'pending',
+      attempts = m.attempts - 1,
+      lease_expires_at = null
+    from unnest(${ids}::uuid[], ${attempts}::integer[]) as o(id, attempts)
+    where m.id = any(${ids}::uuid[])
+      and m.id = o.id and m.state = 'sending' and m.attempts = o.attempts
+    returning m.id`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }
 
 function truncate(text: string): string {

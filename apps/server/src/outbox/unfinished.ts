@@ -1,5 +1,5 @@
 import type { Executor, OutboxMessage } from '@rolegate/db';
-import { markSent, releaseClaim } from './outcomes.js';
+import { recordOutcomes, releaseClaims } from './outcomes.js';
 
 type Claimed = Pick<OutboxMessage, 'id' | 'attempts'>;
 
@@ -46,20 +46,26 @@ export function unfinishedClaims(): UnfinishedClaims {
       let handedBack = 0;
       let recorded = 0;
       // Hand-backs first: they make mail due again for this or any other worker.
-      for (const [id, row] of toHandBack) {
-        // False means the claim is gone (the update did commit before the failure, or the lease
-        // ran out and another worker owns the row): nothing left to give back either way.
-        if (await releaseClaim(db, row)) handedBack += 1;
-        toHandBack.delete(id);
+      const unsent = [...toHandBack.values()];
+      if (unsent.length > 0) {
+        // A row left out means its claim is gone (the update did commit before the failure, or
+        // the lease ran out and another worker owns the row): nothing left to give back.
+        handedBack = (await releaseClaims(db, unsent)).size;
+        for (const row of unsent) toHandBack.delete(row.id);
       }
-      for (const [id, row] of toRecord) {
-        if (await markSent(db, row)) {
-          recorded += 1;
-          delivered.delete(id);
+      const sent = [...toRecord.values()];
+      if (sent.length > 0) {
+        const done = await recordOutcomes(
+          db,
+          sent.map((row) => ({ row, outcome: { kind: 'sent' } as const })),
+        );
+        for (const row of sent) {
+          // Not recorded means another claim owns the row; `delivered` still keeps this worker
+          // from sending it again should it claim the row itself.
+          if (done.has(row.id)) delivered.delete(row.id);
+          toRecord.delete(row.id);
         }
-        // Not recorded means another claim owns the row; `delivered` still keeps this worker from
-        // sending it again should it claim the row itself.
-        toRecord.delete(id);
+        recorded = done.size;
       }
       return { handedBack, recorded };
     },

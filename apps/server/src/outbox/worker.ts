@@ -20,7 +20,7 @@ export interface OutboxWorkerOptions {
   /** Opens the connection a batch is sent through; default: the configured transport + failover. */
   connectionFactory?: () => MailConnection;
   retryPolicy?: Partial<RetryPolicy>;
-  /** Messages claimed at once (default 20). */
+  /** Messages claimed at once (default 100). */
   batchSize?: number;
   /** How long a claim holds before another worker may take the row (default ≥ 60 s). */
   leaseMs?: number;
@@ -37,7 +37,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-const DEFAULT_BATCH_SIZE = 20;
+const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_POLL_MS = 1_000;
 const MIN_LEASE_MS = 60_000;
 /** SMTP sessions one worker sends through at once, at most; nodemailer's pool allows 5. */
