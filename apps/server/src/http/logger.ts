@@ -29,6 +29,9 @@ export function createLogger(
       censor: '[redacted]',
     },
   };
-  // stdout unless told otherwise (tests read the lines back).
-  return destination ? pino(options, destination) : pino(options);
+  // stdout unless told otherwise (tests read the lines back). Written asynchronously: lines gather
+  // while a write is in flight and go out together, instead of one blocking write(2) per line on
+  // the event loop (a tenth of a small request's CPU at the rates of `pnpm bench`, row 4). pino
+  // flushes what is buffered when the process exits, also on SIGTERM and uncaught exceptions.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
