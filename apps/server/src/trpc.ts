@@ -32,16 +32,13 @@ export const middleware = t.middleware;
  * Every procedure: a lost database connection answers 503 (see database-unavailable.ts), and
  * mutations over HTTP must come from APP_URL's origin with a JSON body.
  */
-export const publicProcedure = t.procedure
-  .use(async ({ ctx, next }) => {
-    const result = await next();
-    if (result.ok) return result;
-    throw databaseUnavailableError(result.error.cause, ctx.logger) ?? result.error;
-  })
-  .use(({ ctx, type, next }) => {
-    if (type === 'mutation') checkMutationRequest(ctx);
-    return next();
-  });
+export const publicProcedure = t.procedure.use(async ({ ctx, type, next }) => {
+  // One middleware, not two: each one is another pass through tRPC's chain on every call.
+  if (type === 'mutation') checkMutationRequest(ctx);
+  const result = await next();
+  if (result.ok) return result;
+  throw databaseUnavailableError(result.error.cause, ctx.logger) ?? result.error;
+});
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.user === null) {
