@@ -5,12 +5,15 @@ import { checkDeliveries, formatCounts, powerBurst, waitForNotifications } from 
 
 const SIGN_UPS = 500;
 
-/** How many messages a `rolegate worker` says it sent (it logs each one at info level). */
+/** How many messages a `rolegate worker` says it sent: the sum of its per-batch log lines. */
 function sentBy(worker: WorkerProcess): number {
-  return worker
-    .output()
-    .split('\n')
-    .filter((line) => line.includes('"msg":"mail sent"')).length;
+  let sent = 0;
+  for (const line of worker.output().split('\n')) {
+    if (!line.includes('"msg":"outbox batch sent"')) continue;
+    const batch = JSON.parse(line) as { sent?: unknown };
+    if (typeof batch.sent === 'number') sent += batch.sent;
+  }
+  return sent;
 }
 
 describe('several processes on one Postgres', () => {
