@@ -80,6 +80,24 @@ describe('outbox worker', () => {
     expect(smtp.connections).toBe(1);
   });
 
+  it('keeps its SMTP session while mail trickles in, and closes it once none came for a poll interval', async () => {
+    const worker = workers.start({ pollIntervalMs: 400 });
+    for (const i of [0, 1, 2]) {
+      await queueTestMessages(db, settings, 1, `trickle ${i}`);
+      worker.wake();
+      await smtp.waitForMessages(i + 1, 10_000);
+    }
+    expect(smtp.connections).toBe(1);
+    // Nothing more comes: the session is closed, and the next message opens a new one.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await queueTestMessages(db, settings, 1, 'after a pause');
+    worker.wake();
+    await smtp.waitForMessages(4, 10_000);
+    expect(smtp.connections).toBe(2);
+    const rows = await waitUntilSettled(db);
+    expect(rows.map((row) => row.state)).toEqual(['sent', 'sent', 'sent', 'sent']);
+  });
+
   it.each([
     ['421 after the data', { data: { code: 421, times: 1 } }],
     ['450 to the recipient', { rcptTo: { code: 450, times: 1 } }],
