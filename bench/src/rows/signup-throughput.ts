@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
-import { assertSameParams, timeOneHash } from '../infra/argon2.js';
+import { assertSameParams, timeHashesAtOnce, timeOneHash } from '../infra/argon2.js';
 import { runLoad, warmUp } from '../infra/load.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
@@ -19,6 +19,8 @@ export async function signupThroughputRows(ctx: RowContext): Promise<[RowOutcome
   const hashMs = await timeOneHash(ctx.plan.hashSamples);
   const cores = availableParallelism();
   const limit = cores / (hashMs.median / 1000);
+  ctx.log('row 2: timing hashes on every core at once');
+  const hashingAlone = await timeHashesAtOnce(cores, ctx.plan.hashSamples);
 
   const smtp = await startSmtpSink();
   const database = await createDatabase(ctx.postgresUrl, { migrate: true });
@@ -59,6 +61,9 @@ export async function signupThroughputRows(ctx: RowContext): Promise<[RowOutcome
       'one argon2id hash, ms': hashMs,
       cores,
       'limit, sign-ups/s': round(limit, 1),
+      'hashing alone, every core at once, hashes/s': round(hashingAlone, 1),
+      'hashing alone ÷ limit': ratio(hashingAlone, limit),
+      'sign-ups/s ÷ hashing alone': ratio(rate.median, hashingAlone),
       'p99 ms': summarize(p99),
       connections: signups.connections,
       'seconds per round': signups.measureSeconds,
@@ -66,6 +71,7 @@ export async function signupThroughputRows(ctx: RowContext): Promise<[RowOutcome
     notes: [
       `power sign-ups at concurrency ${signups.connections} against one server with an instant SMTP server, ${ctx.plan.rounds} rounds of ${signups.measureSeconds} s after ${signups.warmupSeconds} s of warm-up`,
       'the hash is timed one at a time in the bench process before the load (m=19456 KiB, t=2, p=1, checked against a hash the server stored)',
+      '"hashing alone" is one hash per core at once with nothing else running: what the cores give when they all hash, the ceiling for sign-ups on this machine',
       'the load generator, Postgres and the SMTP server (smtp-server keeping only Message-IDs, no parsing) share these cores with the server',
     ],
   };
