@@ -54,10 +54,11 @@ export function registerTrpcRoute(server: FastifyInstance, options: TrpcRouteOpt
 }
 
 function toFetchRequest(request: FastifyRequest): Request {
-  const headers = new Headers();
+  // A plain record: Request copies it into its own Headers once (a Headers of ours was copied again).
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    if (typeof value === 'string') headers[name] = value;
+    else if (Array.isArray(value)) headers[name] = value.join(', ');
   }
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   return new Request(`${request.protocol}://${request.host}${request.url}`, {
