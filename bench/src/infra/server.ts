@@ -1,7 +1,7 @@
 /** The production server (`node apps/server/dist/main.js`) as a child process, on loopback. */
 import { performance } from 'node:perf_hooks';
+import { freePort } from '@rolegate/testkit';
 import { SERVER_CLI, SERVER_MAIN } from './paths.js';
-import { freePort } from './ports.js';
 import { logTail, removeDir, type Started, startLogged, waitForLogMessage } from './processes.js';
 
 export interface EventLoopDelay {

@@ -2,8 +2,9 @@
  * Row 4: `auth.me` requests per second ÷ a bare node:http handler doing the same session lookup,
  * against the same database with the same session cookie; rounds alternate between the two.
  */
+
+import { freePort } from '@rolegate/testkit';
 import { runLoad, warmUp } from '../infra/load.js';
-import { freePort } from '../infra/ports.js';
 import { createDatabase } from '../infra/postgres.js';
 import { removeDir, startHelper } from '../infra/processes.js';
 import { type RunningServer, startServer } from '../infra/server.js';
