@@ -47,8 +47,10 @@ describe('a server killed with SIGKILL in the middle of power sign-ups', () => {
     `SIGKILL the server during ${SIGN_UPS} power sign-ups, start it again`,
     LEASE_S * 1000 + 90_000,
     async (figures) => {
-      // 25 ms per accepted message: delivery trails the sign-ups, so the kill finds mail claimed.
-      const stack = await startStack({ smtp: { faults: { delayMs: 25 } } });
+      // 100 ms per accepted message, so four sessions deliver ~40 a second: delivery trails the
+      // sign-ups (~100 a second) and the kill always finds mail claimed. (At 25 ms a worker that
+      // keeps its sessions open could keep up, and the case would test nothing.)
+      const stack = await startStack({ smtp: { faults: { delayMs: 100 } } });
       try {
         const server = stack.servers[0] as ServerProcess;
         const db = await stack.database.db();
