@@ -81,44 +81,38 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let stopping = false;
   let wakeRequested = false;
   let interruptIdle: (() => void) | null = null;
+  let interruptGather: (() => void) | null = null;
 
   const wake = () => {
     wakeRequested = true;
     interruptIdle?.();
   };
 
-  /** Waits `ms` or until woken (new mail, stop()); says whether it was woken. */
-  const idle = (ms: number) =>
+  /** Waits `ms`, unless `interrupt` (handed the function that ends the wait) is used first. */
+  const pause = (ms: number, interrupt: (end: (() => void) | null) => void) =>
     new Promise<boolean>((resolve) => {
-      if (wakeRequested || stopping) return resolve(true);
-      const finish = (woken: boolean) => {
+      const finish = (early: boolean) => {
         clearTimeout(timer);
-        interruptIdle = null;
-        resolve(woken);
+        interrupt(null);
+        resolve(early);
       };
       const timer = setTimeout(() => finish(false), ms);
-      interruptIdle = () => finish(true);
+      interrupt(() => finish(true));
     });
+  /** Waits `ms` or until woken (new mail, stop()); says whether it was woken. */
+  const idle = async (ms: number) =>
+    wakeRequested || stopping || (await pause(ms, (end) => (interruptIdle = end)));
+  /** A short wait after a wake-up; more wake-ups do not end it, stop() does. */
+  const gather = async () => {
+    if (!stopping) await pause(GATHER_MS, (end) => (interruptGather = end));
+  };
 
   // SMTP sessions outlive a batch while more mail is due: a new session costs a TCP (and TLS)
   // handshake and AUTH, often more than the message itself. A full batch is spread over up to
   // MAX_CONNECTIONS sessions at once, since one session spends most of its time waiting for
-  // replies. Sessions close once the outbox is empty, and are renewed every
+  // replies. Sessions close once no mail came for a poll interval, and are renewed every
   // MESSAGES_PER_CONNECTION messages, since many servers cap the mail of one session.
   const lanes: Lane[] = [];
-  /** A short wait after a wake-up; more wake-ups do not end it, stop() does. */
-  let interruptGather: (() => void) | null = null;
-  const gather = () =>
-    new Promise<void>((resolve) => {
-      if (stopping) return resolve();
-      const finish = () => {
-        clearTimeout(timer);
-        interruptGather = null;
-        resolve();
-      };
-      const timer = setTimeout(finish, GATHER_MS);
-      interruptGather = finish;
-    });
   const closeConnections = async () => {
     const open = lanes.splice(0).flatMap((lane) => (lane.connection ? [lane.connection] : []));
     await Promise.all(open.map((connection) => closeQuietly(connection, logger)));

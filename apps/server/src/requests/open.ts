@@ -19,8 +19,8 @@ export interface OpenLevelRequestInput {
 
 /**
  * Writes a pending request for a higher level and queues the admins' notification. Runs in the
- * caller's transaction (sign-up, account.requestLevel): the user, the request and the mail commit
- * together or not at all.
+ * caller's transaction (account.requestLevel): the request and the mail commit together or not at
+ * all. Sign-up writes its request in its own single statement (accounts/sign-up-statement.ts).
  */
 export async function openLevelRequest(
   db: Executor,
