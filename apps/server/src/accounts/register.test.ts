@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { signUpRowCounts, withInsertsRefused } from '../test-support/sign-up-rows.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -16,14 +16,6 @@ const valid = {
   name: 'Grace Hopper',
   role: 'reader' as const,
 };
-
-async function countRows(table: 'users' | 'levelRequests' | 'mailOutbox' | 'sessions') {
-  const row = await t.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 describe('auth.register', () => {
   it('grants reader, contributor and editor at once, with no request and no mail', async () => {
@@ -44,7 +36,7 @@ describe('auth.register', () => {
   });
 
   it('starts power at editor with a pending request and the admins notified', async () => {
-    const mailBefore = await countRows('mailOutbox');
+    const mailBefore = (await signUpRowCounts(t.db)).mail;
     const { user } = await t.caller().auth.register({
       ...valid,
       email: 'power@example.com',
@@ -68,7 +60,7 @@ describe('auth.register', () => {
       .where('idempotencyKey', '=', `level-request:${request.id}:admins`)
       .execute();
     expect(mail).toHaveLength(1);
-    expect(await countRows('mailOutbox')).toBe(mailBefore + 1);
+    expect((await signUpRowCounts(t.db)).mail).toBe(mailBefore + 1);
   });
 
   it('stores an argon2id hash, never the password', async () => {
@@ -101,13 +93,13 @@ describe('auth.register', () => {
 
   it('rejects a taken email in any letter case with CONFLICT on the email field', async () => {
     await t.caller().auth.register({ ...valid, email: 'taken@example.com' });
-    const usersBefore = await countRows('users');
+    const usersBefore = (await signUpRowCounts(t.db)).users;
     const error = await callerError(
       t.caller().auth.register({ ...valid, email: 'TAKEN@Example.COM', role: 'power' }),
     );
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('An account with this email already exists.');
-    expect(await countRows('users')).toBe(usersBefore);
+    expect((await signUpRowCounts(t.db)).users).toBe(usersBefore);
   });
 
   it('rejects an unknown key such as isAdmin', async () => {
@@ -141,31 +133,13 @@ describe('auth.register', () => {
   });
 
   it('leaves no user, no request and no mail when the request insert fails', async () => {
-    await sql`
-      create function refuse_level_request() returns trigger language plpgsql as $$
-      begin raise exception 'forced failure for the test'; end $$`.execute(t.db);
-    await sql`
-      create trigger refuse_level_request before insert on level_requests
-      for each row execute function refuse_level_request()`.execute(t.db);
-    const before = {
-      users: await countRows('users'),
-      requests: await countRows('levelRequests'),
-      mail: await countRows('mailOutbox'),
-      sessions: await countRows('sessions'),
-    };
-    try {
-      const error = await callerError(
+    const before = await signUpRowCounts(t.db);
+    const error = await withInsertsRefused(t.db, 'level_requests', () =>
+      callerError(
         t.caller().auth.register({ ...valid, email: 'rollback@example.com', role: 'power' }),
-      );
-      expect(error.code).toBe('INTERNAL_SERVER_ERROR');
-    } finally {
-      await sql`drop trigger refuse_level_request on level_requests`.execute(t.db);
-    }
-    expect({
-      users: await countRows('users'),
-      requests: await countRows('levelRequests'),
-      mail: await countRows('mailOutbox'),
-      sessions: await countRows('sessions'),
-    }).toEqual(before);
+      ),
+    );
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await signUpRowCounts(t.db)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
-import { type KyselyPlugin, sql } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callerError,
@@ -7,6 +7,7 @@ import {
   type TestContext,
   testConfig,
 } from '../test-support/index.js';
+import { signUpRowCounts, withInsertsRefused } from '../test-support/sign-up-rows.js';
 
 /** Counts the statements that go through the query builder (every one a round trip). */
 function statementCounter() {
@@ -42,20 +43,7 @@ const power = {
   reason: 'I maintain the import scripts.',
 };
 
-async function counts() {
-  const count = (table: 'users' | 'levelRequests' | 'mailOutbox' | 'sessions') =>
-    t.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((row) => Number(row.n));
-  return {
-    users: await count('users'),
-    requests: await count('levelRequests'),
-    mail: await count('mailOutbox'),
-    sessions: await count('sessions'),
-  };
-}
+const counts = () => signUpRowCounts(t.db);
 
 describe('a sign-up is written as one statement', () => {
   it('writes a power sign-up (user, session, request, the admins’ mail) in one round trip', async () => {
@@ -93,23 +81,14 @@ describe('a sign-up is written as one statement', () => {
   });
 
   it('writes nothing at all when the admins’ mail cannot be queued', async () => {
-    await sql`
-      create function refuse_mail() returns trigger language plpgsql as $$
-      begin raise exception 'forced failure for the test'; end $$`.execute(t.db);
-    await sql`
-      create trigger refuse_mail before insert on mail_outbox
-      for each row execute function refuse_mail()`.execute(t.db);
     const before = await counts();
     const cookies = new Map<string, string>();
-    try {
-      const error = await callerError(
+    const error = await withInsertsRefused(t.db, 'mail_outbox', () =>
+      callerError(
         t.caller(null, { cookies }).auth.register({ ...power, email: 'no-mail@example.com' }),
-      );
-      expect(error.code).toBe('INTERNAL_SERVER_ERROR');
-    } finally {
-      await sql`drop trigger refuse_mail on mail_outbox`.execute(t.db);
-      await sql`drop function refuse_mail()`.execute(t.db);
-    }
+      ),
+    );
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
     expect(await counts()).toEqual(before);
     expect(cookies.has('rolegate_session')).toBe(false);
   });
