@@ -1,5 +1,6 @@
 /** Load from a separate process (children/load.ts), so the generator never slows what it measures. */
 import { runHelper } from './processes.js';
+import type { RunningServer } from './server.js';
 
 export interface LoadSpec {
   url: string;
@@ -41,4 +42,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 /** A warm-up run (JIT, pools, caches), its figures thrown away; none when seconds is 0. */
 export async function warmUp(spec: LoadSpec): Promise<void> {
   if (spec.seconds > 0) await runLoad(spec);
+}
+
+/** Power sign-ups against the production server (rows 1 and 2): a new email each request. */
+export function signUpLoad(server: RunningServer, connections: number): Omit<LoadSpec, 'seconds'> {
+  return { url: server.url, origin: server.origin, kind: 'signup', connections };
 }

@@ -3,7 +3,7 @@
  * one. The SMTP server's delay is the only change; each round gets a fresh database and server.
  */
 import { startSmtpServer } from '@rolegate/mail/testing';
-import { runLoad, warmUp } from '../infra/load.js';
+import { runLoad, signUpLoad, warmUp } from '../infra/load.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { check, type RowOutcome } from '../results.js';
@@ -27,12 +27,7 @@ export async function signupLatencyRow(ctx: RowContext): Promise<RowOutcome> {
       const database = await createDatabase(ctx.postgresUrl, { migrate: true });
       const server = await startServer({ databaseUrl: database.url, env: mailEnv(smtp.port) });
       try {
-        const load = {
-          url: server.url,
-          origin: server.origin,
-          kind: 'signup' as const,
-          connections: signups.connections,
-        };
+        const load = signUpLoad(server, signups.connections);
         await warmUp({ ...load, seconds: signups.warmupSeconds });
         const mailBefore = smtp.received.length;
         const result = await runLoad({ ...load, seconds: signups.measureSeconds });

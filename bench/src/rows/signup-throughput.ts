@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { assertSameParams, timeHashesAtOnce, timeOneHash } from '../infra/argon2.js';
-import { runLoad, warmUp } from '../infra/load.js';
+import { runLoad, signUpLoad, warmUp } from '../infra/load.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { startSmtpSink } from '../infra/smtp-sink.js';
@@ -29,12 +29,7 @@ export async function signupThroughputRows(ctx: RowContext): Promise<[RowOutcome
   const p99: number[] = [];
   let stopped: Awaited<ReturnType<typeof server.stop>> | undefined;
   try {
-    const load = {
-      url: server.url,
-      origin: server.origin,
-      kind: 'signup' as const,
-      connections: signups.connections,
-    };
+    const load = signUpLoad(server, signups.connections);
     await warmUp({ ...load, seconds: signups.warmupSeconds });
     for (let r = 0; r < ctx.plan.rounds; r++) {
       ctx.log(`row 2, round ${r + 1}: sign-ups at concurrency ${signups.connections}`);
