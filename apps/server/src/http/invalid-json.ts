@@ -3,27 +3,24 @@
  * property name or '}' in JSON at position 1"). This answers it first, in tRPC's error shape, with
  * what is wrong, where, and what to send instead. Nothing has run, so nothing was written.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { trpcErrorBody } from './trpc-error-body.js';
 
 const EXAMPLE = '{"email": "ada@example.com", "password": "…"}';
 
-export function refuseInvalidJsonBodies(server: FastifyInstance): void {
-  server.addHook('preValidation', async (request, reply) => {
-    // tRPC's fastify adapter hands JSON bodies over unparsed, as strings, and parses them later.
-    if (typeof request.body !== 'string' || !request.url.startsWith('/trpc/')) return;
-    // An empty body is how a mutation without input (auth.logout) is sent.
-    if (request.body.trim() === '') return;
-    if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) return;
-    try {
-      JSON.parse(request.body);
-      return;
-    } catch (error) {
-      const message = describeInvalidJson(request.body, error);
-      request.log.debug({ url: request.url }, message);
-      return reply.code(400).send(trpcErrorBody('BAD_REQUEST', 400, message));
-    }
-  });
+/** The tRPC route's preValidation hook (trpc-route.ts): fastify hands tRPC JSON bodies unparsed. */
+export async function refuseInvalidJson(request: FastifyRequest, reply: FastifyReply) {
+  if (typeof request.body !== 'string') return;
+  // An empty body is how a mutation without input (auth.logout) is sent.
+  if (request.body.trim() === '') return;
+  if (!request.headers['content-type']?.toLowerCase().startsWith('application/json')) return;
+  try {
+    JSON.parse(request.body);
+  } catch (error) {
+    const message = describeInvalidJson(request.body, error);
+    request.log.debug({ url: request.url }, message);
+    return reply.code(400).send(trpcErrorBody('BAD_REQUEST', 400, message));
+  }
 }
 
 /** "The request body is not valid JSON: <why> at line L, column C. Send a JSON object, e.g. …" */

@@ -20,7 +20,6 @@ import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
 import { appRouter } from '../router.js';
-import { refuseInvalidJsonBodies } from './invalid-json.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { trpcErrorBody } from './trpc-error-body.js';
@@ -55,7 +54,6 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
   await server.register(fastifyCookie);
 
   const inner = createContextInner({ db: deps.db, config, logger: deps.logger, now: deps.now });
-  refuseInvalidJsonBodies(server);
   registerTrpcRoute(server, {
     prefix: '/trpc',
     router: appRouter,

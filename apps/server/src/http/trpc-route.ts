@@ -14,6 +14,7 @@ import { type HTTPErrorHandler, type ResponseMetaFn, resolveResponse } from '@tr
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import type { AppRouter } from '../router.js';
+import { refuseInvalidJson } from './invalid-json.js';
 
 export type TrpcErrorDetails = Parameters<HTTPErrorHandler<AppRouter, Request>>[0];
 
@@ -33,24 +34,29 @@ export function registerTrpcRoute(server: FastifyInstance, options: TrpcRouteOpt
     done(null, body),
   );
 
-  server.all<{ Params: { path: string } }>(`${options.prefix}/:path`, async (request, reply) => {
-    const response = await resolveResponse({
-      router: options.router,
-      path: request.params.path,
-      req: toFetchRequest(request),
-      error: null,
-      maxBatchSize: options.maxBatchSize,
-      responseMeta: options.responseMeta,
-      createContext: ({ info }) => options.createContext({ req: request, res: reply, info }),
-      onError: (details) => options.onError(details, request),
-    });
-    reply.code(response.status);
-    for (const [name, value] of response.headers) reply.header(name, value);
-    if (response.headers.get('content-type')?.startsWith('application/json')) {
-      return reply.send(Buffer.from(await response.arrayBuffer()));
-    }
-    return reply.send(response.body);
-  });
+  const route = `${options.prefix}/:path`;
+  server.all<{ Params: { path: string } }>(
+    route,
+    { preValidation: refuseInvalidJson },
+    async (request, reply) => {
+      const response = await resolveResponse({
+        router: options.router,
+        path: request.params.path,
+        req: toFetchRequest(request),
+        error: null,
+        maxBatchSize: options.maxBatchSize,
+        responseMeta: options.responseMeta,
+        createContext: ({ info }) => options.createContext({ req: request, res: reply, info }),
+        onError: (details) => options.onError(details, request),
+      });
+      reply.code(response.status);
+      for (const [name, value] of response.headers) reply.header(name, value);
+      if (response.headers.get('content-type')?.startsWith('application/json')) {
+        return reply.send(Buffer.from(await response.arrayBuffer()));
+      }
+      return reply.send(response.body);
+    },
+  );
 }
 
 function toFetchRequest(request: FastifyRequest): Request {
