@@ -8,11 +8,6 @@ const require = createRequire(import.meta.url);
 export const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
 
-/** The production build of the server, as `pnpm start` runs it. */
-const SERVER_DIST = path.dirname(require.resolve('@rolegate/server'));
-export const SERVER_MAIN = path.join(SERVER_DIST, 'main.js');
-export const SERVER_CLI = path.join(SERVER_DIST, 'cli', 'main.js');
-
 /** The web app's build output (row 5): apps/web/dist. */
 export const WEB_DIST = path.resolve(BENCH_DIR, '..', 'apps', 'web', 'dist');
 

@@ -1,7 +1,6 @@
 /** The production server (`node apps/server/dist/main.js`) as a child process, on loopback. */
 import { performance } from 'node:perf_hooks';
-import { freePort } from '@rolegate/testkit';
-import { SERVER_CLI, SERVER_MAIN } from './paths.js';
+import { CLI_MAIN, freePort, SERVER_MAIN } from '@rolegate/testkit';
 import { logTail, removeDir, type Started, startLogged, waitForLogMessage } from './processes.js';
 
 export interface EventLoopDelay {
@@ -97,7 +96,7 @@ export async function startWorkers(
   env: Record<string, string>,
 ): Promise<{ stop(): Promise<void> }> {
   const workers = Array.from({ length: count }, () =>
-    startLogged(SERVER_CLI, ['worker'], { LOG_LEVEL: 'info', ...env }),
+    startLogged(CLI_MAIN, ['worker'], { LOG_LEVEL: 'info', ...env }),
   );
   try {
     await Promise.all(workers.map((worker) => waitForLogMessage(worker, 'outbox worker started')));
