@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, PHONE, type TestBrowser } from './chromium.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  npmChromium,
+  PHONE,
+  type ResolvedChromium,
+  resolveChromium,
+  type TestBrowser,
+} from './chromium.js';
 
 let server: Server;
 let url: string;
@@ -18,17 +25,34 @@ beforeAll(async () => {
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   url = `http://127.0.0.1:${address.port}/`;
 });
-afterAll(async () => {
+afterEach(async () => {
   await browser?.close();
+  browser = undefined;
+});
+afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-it('launches Debian Chromium at the viewport asked for and reports what the CSP refused', async () => {
-  browser = await launchChromium({ viewport: PHONE });
+async function expectCspPageWorks(chosen?: ResolvedChromium): Promise<void> {
+  browser = await launchChromium({ viewport: PHONE, browser: chosen });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(url);
   expect(await page.title()).toBe('csp');
   expect(page.viewportSize()).toEqual(PHONE);
   await expect.poll(() => browser?.cspViolations.length, { timeout: 5_000 }).toBeGreaterThan(0);
   expect(browser.cspViolations[0]).toMatch(/^Refused by script-src/);
-}, 60_000);
+}
+
+describe('the Chromium the tests use', () => {
+  it('launches at the viewport asked for and reports what the CSP refused', async () => {
+    await expectCspPageWorks();
+  }, 60_000);
+
+  it('is the npm package’s own build when the machine has none, and that build runs here', async () => {
+    const resolved = await resolveChromium();
+    const fromNpm = await npmChromium();
+    if (resolved.source === 'npm') expect(resolved).toEqual(fromNpm);
+    expect(fromNpm.executablePath).toContain('sparticuz-chromium-');
+    await expectCspPageWorks(fromNpm);
+  }, 120_000);
+});

@@ -1,19 +1,81 @@
 /**
- * Debian's Chromium (`apt-get install chromium`) through playwright-core: never a browser build of
- * Playwright's own, which cannot be downloaded here.
+ * The browser tests' Chromium, through playwright-core: the machine's own when it has one
+ * (CHROMIUM_PATH, Debian's or Ubuntu's chromium, Google Chrome), else the one the npm package
+ * `@sparticuz/chromium` ships, so `pnpm test` needs nothing but Node. Never a browser download
+ * (decision 019).
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { unpackNpmChromium } from './npm-chromium.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where a system browser is looked for, in this order, when CHROMIUM_PATH is unset. */
+export const SYSTEM_CHROMIUM_PATHS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
+];
+
+export interface ResolvedChromium {
+  executablePath: string;
+  /** Added to the browser process's environment (the npm build's libraries and fonts). */
+  env: Record<string, string>;
+  /** Where it came from, for a test's failure message and the docs. */
+  source: 'CHROMIUM_PATH' | 'system' | 'npm';
+}
+
+let resolved: Promise<ResolvedChromium> | undefined;
+
+/** The browser to launch: resolved once per process. */
+export function resolveChromium(): Promise<ResolvedChromium> {
+  resolved ??= findChromium();
+  return resolved;
+}
+
+async function findChromium(): Promise<ResolvedChromium> {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) {
+    if (!isExecutable(chosen)) {
+      throw new Error(
+        `CHROMIUM_PATH=${chosen} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use the one from npm.`,
+      );
+    }
+    return { executablePath: chosen, env: {}, source: 'CHROMIUM_PATH' };
+  }
+  const system = SYSTEM_CHROMIUM_PATHS.find(isExecutable);
+  if (system) return { executablePath: system, env: {}, source: 'system' };
+  return npmChromium();
+}
+
+/** The npm package's Chromium, whatever the machine has (its own test runs it on every machine). */
+export async function npmChromium(): Promise<ResolvedChromium> {
+  const unpacked = await unpackNpmChromium();
+  return { executablePath: unpacked.executablePath, env: unpacked.env, source: 'npm' };
+}
+
+function definedOnly(variables: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * The flags this machine's Chromium is known to run with (TOOLCHAIN.md): without the
- * background-networking ones it keeps dialling out into a closed network. The new empty profile
- * directory is launchPersistentContext's first argument, since a --user-data-dir flag is refused.
+ * The flags Chromium runs with here: without the background-networking ones it keeps dialling
+ * out into a closed network. The new empty profile directory is launchPersistentContext's first
+ * argument, since a --user-data-dir flag is refused.
  */
 export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless',
@@ -45,18 +107,18 @@ export interface TestBrowser {
 /** One browser with its own new, empty profile, so each person in a test has their own cookies. */
 export async function launchChromium({
   viewport = DESKTOP,
+  browser,
 }: {
   viewport?: Viewport;
+  /** Which Chromium; resolveChromium()'s choice by default. */
+  browser?: ResolvedChromium;
 } = {}): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: the browser tests need it. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
-    );
-  }
+  const { executablePath, env } = browser ?? (await resolveChromium());
   const profile = await mkdtemp(path.join(tmpdir(), 'rolegate-chromium-'));
   const context = await chromium
     .launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath,
+      env: { ...definedOnly(process.env), ...env },
       args: [...CHROMIUM_FLAGS],
       viewport,
     })

@@ -1,5 +1,5 @@
 /**
- * Test support shared across the workspace. Debian's Chromium is a separate entry,
+ * Test support shared across the workspace. Chromium is a separate entry,
  * `@rolegate/testkit/chromium`, so tests without a browser never load playwright-core.
  */
 export {
