@@ -4,12 +4,16 @@ import { postgresBinDir } from './src/harness/private-postgres.js';
 /**
  * Postgres is required for most of this suite (several server and worker processes share one
  * database). Without DATABASE_URL (a new clone), only the files that need no Postgres run — the
- * harness's own tests and `*.pglite.test.ts` — and this says so loudly. CI sets DATABASE_URL.
+ * harness's own tests, the release folder's and `*.pglite.test.ts` — and this says so loudly. CI sets DATABASE_URL.
  */
 const hasPostgres = /^postgres(ql)?:\/\//i.test(
   process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '',
 );
-const WITHOUT_POSTGRES = ['src/harness/**/*.test.ts', 'src/**/*.pglite.test.ts'];
+const WITHOUT_POSTGRES = [
+  'src/harness/**/*.test.ts',
+  'src/release/**/*.test.ts',
+  'src/**/*.pglite.test.ts',
+];
 
 // Restarting Postgres needs a cluster of the case's own, so the server binaries (initdb, pg_ctl).
 const RESTART_CASE = 'src/faults/postgres-restart.test.ts';

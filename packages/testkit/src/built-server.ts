@@ -42,19 +42,21 @@ export interface BuiltServerOptions {
    * several servers behind a load balancer.
    */
   ownOrigin?: boolean;
+  /** The script to run instead of apps/server/dist/main.js (e.g. a release folder's main.js). */
+  main?: string;
 }
 
-/** Starts `node apps/server/dist/main.js` with `env` (PORT is chosen here) and waits for /healthz. */
+/** Starts `node apps/server/dist/main.js` (or `main`) with `env` (PORT is chosen here) and waits for /healthz. */
 export async function startBuiltServer(
   env: Record<string, string>,
-  { label = 'server', ownOrigin = false }: BuiltServerOptions = {},
+  { label = 'server', ownOrigin = false, main }: BuiltServerOptions = {},
 ): Promise<ServerProcess> {
-  assertServerBuilt();
+  if (main === undefined) assertServerBuilt();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = appProcess({
     label,
-    args: [SERVER_MAIN],
+    args: [main ?? SERVER_MAIN],
     env: { ...env, PORT: String(port), ...(ownOrigin ? { APP_URL: url } : {}) },
     ready: (self, startedAt) => waitForHealthz(self, url, startedAt),
   });

@@ -1,5 +1,5 @@
 /**
- * Serves the built SPA (apps/web/dist) when it exists: hashed files under /assets/ are cached for a
+ * Serves the built SPA when it exists (apps/web/dist in a checkout, web/ in the release folder): hashed files under /assets/ are cached for a
  * year, index.html never (so a deploy is picked up at once), and any other GET that wants HTML gets
  * index.html so client-side routes survive a reload.
  */
@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+// This file runs from dist/http/: in the release folder (`pnpm release`) the SPA sits beside dist/,
+// in a checkout it is the web app's build next door.
+const WEB_DIST_CANDIDATES = ['../../web', '../../../web/dist'].map((relative) =>
+  fileURLToPath(new URL(relative, import.meta.url)),
+);
+const DEFAULT_WEB_DIST =
+  WEB_DIST_CANDIDATES.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 
 export async function registerWebApp(
   server: FastifyInstance,
