@@ -131,7 +131,8 @@ describe('attacks: admin procedures, one’s own request, direct writes', () => 
         .where('id', '=', own.id)
         .executeTakeFirstOrThrow();
       expect(after.status).toBe('pending');
-      expect((await pat.trpc.auth.me.query()).user?.role).toBe('editor');
+      // create-admin makes every admin `power`; the request itself stays undecided.
+      expect((await pat.trpc.auth.me.query()).user?.role).toBe('power');
       const audits = await db.selectFrom('auditLog').where('subjectId', '=', own.id).execute();
       expect(audits).toEqual([]);
 

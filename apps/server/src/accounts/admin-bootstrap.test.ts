@@ -13,11 +13,29 @@ afterAll(() => t.destroy());
 
 const userByEmail = (email: string) =>
   t.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+const auditOf = (userId: string) =>
+  t.db
+    .selectFrom('auditLog')
+    .select(['action', 'details'])
+    .where('subjectId', '=', userId)
+    .execute();
+const sessionsOf = (userId: string) =>
+  t.db.selectFrom('sessions').select('tokenHash').where('userId', '=', userId).execute();
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+  return { logger, text: () => lines.join('') };
+}
 
 describe('ensureAdmin', () => {
   it('creates an admin at power the first time and changes nothing the second time', async () => {
-    const input = { email: 'boot@example.com', password: 'first admin password' };
-    expect(await ensureAdmin(t.db, input)).toMatchObject({ outcome: 'created', passwordSet: true });
+    const input = {
+      email: 'boot@example.com',
+      password: 'first admin password',
+      source: 'create-admin',
+    } as const;
+    expect(await ensureAdmin(t.db, input)).toMatchObject({ outcome: 'created' });
     const created = await userByEmail('boot@example.com');
     expect(created).toMatchObject({ isAdmin: true, role: 'power', name: 'Administrator' });
 
@@ -27,60 +45,110 @@ describe('ensureAdmin', () => {
       passwordMatches: true,
     });
     expect(await userByEmail('boot@example.com')).toEqual(created);
-    const { user } = await t.caller().auth.login(input);
+    expect((await auditOf(created?.id ?? '')).map((row) => row.action)).toEqual([
+      'user.admin_created',
+    ]);
+    const { user } = await t.caller().auth.login({ email: input.email, password: input.password });
     expect(user.isAdmin).toBe(true);
   });
 
-  it('makes an existing account admin and keeps its level and password', async () => {
-    const { user, password } = await t.signUp({
-      email: 'promote@example.com',
-      role: 'contributor',
-    });
+  it('refuses to make an account admin when the password given is not its own, changing nothing', async () => {
+    const { user, caller, password } = await t.signUp({ email: 'squatter@example.com' });
+    const before = await userByEmail('squatter@example.com');
     const result = await ensureAdmin(t.db, {
-      email: 'PROMOTE@example.com',
-      password: 'another password',
+      email: 'SQUATTER@example.com',
+      password: "the operator's password",
+      source: 'create-admin',
     });
+    expect(result).toEqual({ outcome: 'refused', userId: user.id, reason: 'password-differs' });
+    expect(await userByEmail('squatter@example.com')).toEqual(before);
+    expect((await caller.auth.me()).user?.isAdmin).toBe(false);
+    expect((await t.caller().auth.login({ email: user.email, password })).user.isAdmin).toBe(false);
+    expect(await auditOf(user.id)).toEqual([]);
+  });
+
+  it('makes an account admin at power when the password given is its own, and audits the change', async () => {
+    const { user, password } = await t.signUp({ email: 'mine@example.com', role: 'reader' });
+    const result = await ensureAdmin(t.db, { email: user.email, password, source: 'create-admin' });
     expect(result).toMatchObject({
       outcome: 'promoted',
       passwordSet: false,
-      passwordMatches: false,
+      passwordMatches: true,
     });
-    expect(await userByEmail('promote@example.com')).toMatchObject({
-      isAdmin: true,
-      role: 'contributor',
-    });
-    await t.caller().auth.login({ email: user.email, password });
+    expect(await userByEmail(user.email)).toMatchObject({ isAdmin: true, role: 'power' });
+    expect(await auditOf(user.id)).toEqual([
+      {
+        action: 'user.made_admin',
+        details: {
+          source: 'create-admin',
+          fromLevel: 'reader',
+          toLevel: 'power',
+          passwordReset: false,
+        },
+      },
+    ]);
   });
 
-  it('never changes an existing password from the environment, and warns', async () => {
-    const { user, password } = await t.signUp({ email: 'keep@example.com' });
-    const warnings: string[] = [];
-    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
-    await ensureAdminFromConfig(
-      t.db,
-      { adminEmail: user.email, adminPassword: 'a new password!!' },
-      logger,
-    );
-    expect(warnings.join('')).toContain('NOT applied');
-    expect(warnings.join('')).not.toContain('a new password!!');
-    await t.caller().auth.login({ email: user.email, password });
+  it('with resetPassword makes an account admin at power, replaces its password and ends its sessions', async () => {
+    const { user, password } = await t.signUp({ email: 'reset-me@example.com' });
+    await createSession(t.db, user.id, new Date());
+    const result = await ensureAdmin(t.db, {
+      email: user.email,
+      password: 'the new password',
+      resetPassword: true,
+      source: 'create-admin',
+    });
+    expect(result).toMatchObject({ outcome: 'promoted', passwordSet: true });
+    expect(await userByEmail(user.email)).toMatchObject({ isAdmin: true, role: 'power' });
+    expect(await sessionsOf(user.id)).toEqual([]);
+    await expect(t.caller().auth.login({ email: user.email, password })).rejects.toThrow();
+    await t.caller().auth.login({ email: user.email, password: 'the new password' });
+    expect(await auditOf(user.id)).toMatchObject([
+      { action: 'user.made_admin', details: { fromLevel: 'reader', passwordReset: true } },
+    ]);
   });
 
-  it('sets the password with resetPassword and signs the account out everywhere', async () => {
+  it('sets the password of an existing admin with resetPassword and signs it out everywhere', async () => {
     const { user } = await t.signUpAdmin({ email: 'reset@example.com' });
     await createSession(t.db, user.id, new Date());
     const result = await ensureAdmin(t.db, {
       email: user.email,
       password: 'the new password',
       resetPassword: true,
+      source: 'create-admin',
     });
     expect(result).toMatchObject({ outcome: 'already-admin', passwordSet: true });
-    const sessions = await t.db
-      .selectFrom('sessions')
-      .select('tokenHash')
-      .where('userId', '=', user.id)
-      .execute();
-    expect(sessions).toEqual([]);
+    expect(await sessionsOf(user.id)).toEqual([]);
     await t.caller().auth.login({ email: user.email, password: 'the new password' });
+  });
+});
+
+describe('ensureAdminFromConfig (ROLEGATE_ADMIN_EMAIL at start)', () => {
+  it('refuses to promote an account whose password differs, logging the fix', async () => {
+    const { user, password } = await t.signUp({ email: 'ops@example.com' });
+    const { logger, text } = capturingLogger();
+    await ensureAdminFromConfig(
+      t.db,
+      { adminEmail: user.email, adminPassword: 'the operator password' },
+      logger,
+    );
+    expect(text()).toContain('NOT made admin');
+    expect(text()).toContain(`pnpm rolegate create-admin --email ${user.email} --reset-password`);
+    expect(text()).not.toContain('the operator password');
+    expect(await userByEmail(user.email)).toMatchObject({ isAdmin: false });
+    expect((await t.caller().auth.login({ email: user.email, password })).user.isAdmin).toBe(false);
+  });
+
+  it('never changes the password of an existing admin, and warns', async () => {
+    const { user, password } = await t.signUpAdmin({ email: 'keep@example.com' });
+    const { logger, text } = capturingLogger();
+    await ensureAdminFromConfig(
+      t.db,
+      { adminEmail: user.email, adminPassword: 'a new password!!' },
+      logger,
+    );
+    expect(text()).toContain('NOT applied');
+    expect(text()).not.toContain('a new password!!');
+    await t.caller().auth.login({ email: user.email, password });
   });
 });

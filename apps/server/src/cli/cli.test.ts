@@ -5,7 +5,7 @@ import { createDb } from '@rolegate/db';
 import { createTestDb, testServerUrl } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../test-support/built-cli.js';
-import { createTestContext } from '../test-support/index.js';
+import { createTestContext, type TestContext } from '../test-support/index.js';
 import { runCli } from '../test-support/run-cli.js';
 
 let cli: string;
@@ -36,6 +36,16 @@ function rolegate(args: string[], options: { stdin?: string; env?: Record<string
     },
     stdin: options.stdin,
   });
+}
+
+/** The CLI's database seen from this process, closed again before the next CLI run (PGlite is one process's). */
+async function withContext<T>(work: (t: TestContext) => Promise<T>): Promise<T> {
+  const t = await createTestContext({ db: await createDb(databaseUrl) });
+  try {
+    return await work(t);
+  } finally {
+    await t.destroy();
+  }
 }
 
 // Each run starts a Node process that opens the database: slow on a busy machine, not a hang.
@@ -86,6 +96,79 @@ describe('rolegate CLI', { timeout: 90_000 }, () => {
     const reset = await rolegate([...args, '--reset-password'], { stdin: 'some other password' });
     expect(reset.code).toBe(0);
     expect(reset.stdout).toContain('password was set');
+  });
+
+  it('create-admin refuses an existing account unless its password is given or --reset-password, then makes it admin at power', async () => {
+    const { user, password } = await withContext((t) =>
+      t.signUp({ email: 'squatted@example.com', role: 'reader' }),
+    );
+    const levelOf = () =>
+      withContext((t) =>
+        t.db
+          .selectFrom('users')
+          .select(['isAdmin', 'role'])
+          .where('id', '=', user.id)
+          .executeTakeFirst(),
+      );
+    const args = ['create-admin', '--email', 'squatted@example.com', '--password-stdin'];
+    const refused = await rolegate(args, { stdin: "the operator's password" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('NOT made admin');
+    expect(refused.stderr).toContain('--reset-password');
+    expect(await levelOf()).toEqual({ isAdmin: false, role: 'reader' });
+
+    const promoted = await rolegate(args, { stdin: password });
+    expect(promoted.code).toBe(0);
+    expect(promoted.stdout).toContain('it is now an admin (level power)');
+    expect(await levelOf()).toEqual({ isAdmin: true, role: 'power' });
+    const audit = await withContext((t) =>
+      t.db
+        .selectFrom('auditLog')
+        .select(['action', 'details'])
+        .where('subjectId', '=', user.id)
+        .execute(),
+    );
+    expect(audit).toEqual([
+      {
+        action: 'user.made_admin',
+        details: {
+          source: 'create-admin',
+          fromLevel: 'reader',
+          toLevel: 'power',
+          passwordReset: false,
+        },
+      },
+    ]);
+  });
+
+  it('create-admin --reset-password makes an existing account admin with the new password', async () => {
+    const { user, password } = await withContext((t) =>
+      t.signUp({ email: 'taken-back@example.com' }),
+    );
+    const run = await rolegate(
+      ['create-admin', '--email', user.email, '--password-stdin', '--reset-password'],
+      { stdin: 'the operator password' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('sessions were signed out');
+    await withContext(async (t) => {
+      await expect(t.caller().auth.login({ email: user.email, password })).rejects.toThrow();
+      const signedIn = await t.caller().auth.login({
+        email: user.email,
+        password: 'the operator password',
+      });
+      expect(signedIn.user).toMatchObject({ isAdmin: true, role: 'power' });
+    });
+  });
+
+  it('create-admin --password-stdin with nothing on stdin says that no password came', async () => {
+    const run = await rolegate(
+      ['create-admin', '--email', 'empty@example.com', '--password-stdin'],
+      { stdin: '' },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No password came on stdin');
+    expect(run.stderr).not.toContain('at least 10 characters');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { emailSchema, passwordSchema } from '@rolegate/core';
-import { ensureAdmin } from '../accounts/admin-bootstrap.js';
+import { ADMIN_LEVEL, ensureAdmin } from '../accounts/admin-bootstrap.js';
 import {
   type Command,
   EXIT_FAILURE,
@@ -16,7 +16,9 @@ export const createAdminCommand: Command = {
   usage:
     'rolegate create-admin --email E [--name N] [--password-stdin] [--reset-password]\n' +
     '  The password is read from stdin with --password-stdin, else asked for on the terminal.\n' +
-    '  An existing account keeps its password unless --reset-password is given.',
+    '  An existing account is made admin only if the password given is its password (and its\n' +
+    '  address was verified), or with --reset-password, which sets the password given and signs\n' +
+    '  the account out everywhere.',
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -35,8 +37,15 @@ export const createAdminCommand: Command = {
     const config = readConfig();
 
     let password: string;
-    if (values['password-stdin']) password = await readPasswordFromStdin(io.stdin);
-    else if (io.stdin.isTTY) password = await promptHidden('Password: ', io.stdin, io.stderr);
+    if (values['password-stdin']) {
+      password = await readPasswordFromStdin(io.stdin);
+      if (password === '') {
+        io.stderr.write(
+          'No password came on stdin: pipe it in, e.g. `printf \'%s\' "$ADMIN_PASSWORD" | pnpm rolegate create-admin --email … --password-stdin`.\n',
+        );
+        return EXIT_FAILURE;
+      }
+    } else if (io.stdin.isTTY) password = await promptHidden('Password: ', io.stdin, io.stderr);
     else throw new UsageError('stdin is not a terminal: pass the password with --password-stdin.');
     const checked = passwordSchema.safeParse(password);
     if (!checked.success) {
@@ -50,11 +59,16 @@ export const createAdminCommand: Command = {
         password: checked.data,
         name: values.name,
         resetPassword: values['reset-password'],
+        source: 'create-admin',
       }),
     );
+    if (result.outcome === 'refused') {
+      io.stderr.write(`${refusal(email.data, result.reason)}\n`);
+      return EXIT_FAILURE;
+    }
     const what = {
-      created: `Created admin ${email.data}.`,
-      promoted: `${email.data} already had an account; it is now an admin.`,
+      created: `Created admin ${email.data} (level ${ADMIN_LEVEL}).`,
+      promoted: `${email.data} already had an account; it is now an admin (level ${ADMIN_LEVEL}).`,
       'already-admin': `${email.data} is already an admin.`,
     }[result.outcome];
     io.stdout.write(`${what}\n`);
@@ -68,3 +82,14 @@ export const createAdminCommand: Command = {
     return EXIT_OK;
   },
 };
+
+function refusal(email: string, reason: 'password-differs' | 'address-unverified'): string {
+  const why =
+    reason === 'address-unverified'
+      ? 'its address was never verified'
+      : 'the password given is not its password';
+  return (
+    `${email} already has an account and ${why}, so it was NOT made admin (anyone can sign up with any address).\n` +
+    'If the account is yours, add --reset-password: it sets the password given and signs the account out everywhere.'
+  );
+}
