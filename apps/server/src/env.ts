@@ -1,5 +1,5 @@
 /**
- * The server's settings (DESIGN.md, "Server settings"), read once at start into a typed object.
+ * The server's settings (docs/api.md, "Settings"; every one in the README), read once at start into a typed object.
  * Nothing else in the server reads process.env: pass an AppConfig around instead.
  */
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The whole API (DESIGN.md, "API contract"), mounted at /trpc. Each feature folder owns its router;
+ * The whole API (docs/api.md), mounted at /trpc. Each feature folder owns its router;
  * this file only puts them together.
  */
 import { accountRouter, authRouter } from './accounts/router.js';

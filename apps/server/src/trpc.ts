@@ -1,4 +1,4 @@
-/** Builds the router and the procedures; nothing else lives here (STYLE.md). */
+/** Builds the router and the procedures; nothing else lives here (CONTRIBUTING.md, "How the code should feel"). */
 import { type Capability, can, lowestLevelWith } from '@rolegate/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';

@@ -8,7 +8,7 @@ import { hash } from '@node-rs/argon2';
 import type { Summary } from '../results.js';
 import { summarize } from '../stats.js';
 
-/** OWASP's argon2id settings, as DESIGN.md and passwords.ts have them. */
+/** OWASP's argon2id settings, as decision 003 and passwords.ts have them. */
 export const ARGON2_PARAMS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /** Times `samples` hashes one after another (after two to warm up). */

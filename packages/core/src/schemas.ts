@@ -1,5 +1,5 @@
 /**
- * Input schemas of the public API (see DESIGN.md, "API contract"). The server validates with them;
+ * Input schemas of the public API (docs/api.md). The server validates with them;
  * the web app uses the same ones to check a form before it is sent. Every object is strict: an
  * unknown key such as `isAdmin` is an error, never silently dropped.
  */

@@ -1,4 +1,4 @@
-/** Shapes the API returns (DESIGN.md, "API contract"). Dates travel as ISO strings: no transformer. */
+/** Shapes the API returns (docs/api.md). Dates travel as ISO strings: no transformer. */
 import type { Level } from './access.js';
 import type { RequestStatus } from './schemas.js';
 

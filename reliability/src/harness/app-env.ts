@@ -1,5 +1,5 @@
 /**
- * The settings a reliability case gives the production processes: DESIGN.md's names, nothing the
+ * The settings a reliability case gives the production processes: the documented names (docs/api.md), nothing the
  * server does not document. Rate limits are off (every client is 127.0.0.1) unless a case sets them.
  */
 export interface AppEnvOptions {

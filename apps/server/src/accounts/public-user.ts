@@ -2,7 +2,7 @@ import type { PublicUser } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import { toPublicUserView } from '../requests/views.js';
 
-/** A user as the API shows them, with the level of their pending request (DESIGN.md `user`). */
+/** A user as the API shows them, with the level of their pending request (`user` in docs/api.md). */
 export async function loadPublicUser(db: Executor, userId: string): Promise<PublicUser | null> {
   const row = await db
     .selectFrom('users as u')

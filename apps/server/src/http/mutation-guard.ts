@@ -1,5 +1,5 @@
 /**
- * CSRF defence for mutations (DESIGN.md, "Security"): the browser's Origin header must be APP_URL's
+ * CSRF defence for mutations (docs/architecture.md, "Security"): the browser's Origin header must be APP_URL's
  * origin, and the body JSON (a cross-site HTML form can send neither). Browsers send Origin on every
  * POST, same-origin ones included. Calls without an HTTP request (createCaller) have nothing to check.
  */

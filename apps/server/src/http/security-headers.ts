@@ -1,5 +1,5 @@
 /**
- * Security headers on every answer (DESIGN.md, "Security"), through helmet: a strict
+ * Security headers on every answer (docs/architecture.md, "Security"), through helmet: a strict
  * Content-Security-Policy that the built web app satisfies (its scripts and styles are files under
  * /assets/; React sets `style` through the DOM, which CSP allows), no framing, no MIME sniffing, and
  * no Referer to other sites. On tRPC's JSON they are inert but harmless, so they are not scoped.

@@ -1,5 +1,5 @@
 /**
- * Fixed-window counters in Postgres, so every server process shares them (DESIGN.md "Scaling out").
+ * Fixed-window counters in Postgres, so every server process shares them (README, "On several machines").
  * One upsert both counts and starts a new window when the old one ended: no read-then-write race.
  */
 import type { Executor } from '@rolegate/db';

@@ -1,5 +1,5 @@
 /**
- * The limits DESIGN.md names: sign-ups per client IP per hour, failed sign-ins per email and per IP
+ * The limits docs/api.md names: sign-ups per client IP per hour, failed sign-ins per email and per IP
  * per 15 minutes. A limit of 0 turns that limit off.
  */
 import type { Context } from '../context.js';
