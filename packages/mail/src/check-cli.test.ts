@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { type StartSmtpServerOptions, startSmtpServer } from './testing/index.js';
 
 const run = promisify(execFile);
@@ -39,7 +39,15 @@ async function runCheck(env: Record<string, string>, args: string[] = []) {
   }
 }
 
-async function smtpServer(options: StartSmtpServerOptions = {}) {
+/**
+ * Closed when *its* test ends: these tests run concurrently, and the global onTestFinished cannot
+ * tell them apart (it closed one test's server when another test finished, and the check then
+ * met ECONNREFUSED), so each test passes its own context's.
+ */
+async function smtpServer(
+  onTestFinished: TestContext['onTestFinished'],
+  options: StartSmtpServerOptions = {},
+) {
   const server = await startSmtpServer(options);
   onTestFinished(() => server.close());
   return server;
@@ -59,8 +67,8 @@ function envFor(port: number, more: Record<string, string> = {}): Record<string,
 beforeAll(ensureBuilt, 120_000);
 
 describe.concurrent('mail:check (node dist/check-cli.js)', () => {
-  it('exits 0 and says mail works against a good server', async () => {
-    const server = await smtpServer();
+  it('exits 0 and says mail works against a good server', async ({ onTestFinished }) => {
+    const server = await smtpServer(onTestFinished);
     const { code, stdout } = await runCheck(envFor(server.port));
     expect(stdout).toContain('✓ The server accepts ada@example.com (ADMINS) as recipients');
     expect(stdout.trim().split('\n').at(-1)).toBe('✓ Mail works.');
@@ -68,8 +76,10 @@ describe.concurrent('mail:check (node dist/check-cli.js)', () => {
     expect(server.received).toHaveLength(0);
   });
 
-  it('exits 1 and names the fix when EMAIL_USE_SSL is set for a STARTTLS port', async () => {
-    const server = await smtpServer({ security: 'starttls' });
+  it('exits 1 and names the fix when EMAIL_USE_SSL is set for a STARTTLS port', async ({
+    onTestFinished,
+  }) => {
+    const server = await smtpServer(onTestFinished, { security: 'starttls' });
     const { code, stdout } = await runCheck(envFor(server.port, { EMAIL_USE_SSL: 'true' }));
     expect(stdout).toContain(`✗ Port ${server.port} on 127.0.0.1 speaks STARTTLS`);
     expect(stdout).toContain('    Fix: Set EMAIL_USE_TLS=true and EMAIL_USE_SSL=false');
@@ -83,8 +93,8 @@ describe.concurrent('mail:check (node dist/check-cli.js)', () => {
     expect(code).toBe(1);
   });
 
-  it('sends one test message with --send-to', async () => {
-    const server = await smtpServer();
+  it('sends one test message with --send-to', async ({ onTestFinished }) => {
+    const server = await smtpServer(onTestFinished);
     const { code, stdout } = await runCheck(envFor(server.port), ['--send-to', 'me@example.net']);
     expect(stdout).toContain('✓ Sent a test message to me@example.net');
     expect(code).toBe(0);
