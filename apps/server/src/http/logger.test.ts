@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { freePort } from '@rolegate/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI_PATH, ensureCliBuilt } from '../test-support/built-cli.js';
+import { ensureCliBuilt } from '../test-support/built-cli.js';
 import { createLogger } from './logger.js';
 
 /** A real stream, as pino-pretty pipes into one. */
@@ -67,7 +68,9 @@ async function startServerOutput(onTerminal: boolean): Promise<string> {
   child = command;
   let output = '';
   command.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await expect.poll(() => output, { timeout: 60_000, interval: 100 }).toContain('Rolegate is ready');
+  await expect
+    .poll(() => output, { timeout: 60_000, interval: 100 })
+    .toContain('Rolegate is ready');
   return output;
 }
 
@@ -76,7 +79,7 @@ describe('the server started by a person', () => {
     const output = await startServerOutput(true);
     const ready = output.split(/\r?\n/).find((line) => line.includes('Rolegate is ready')) ?? '';
     // Colours on a terminal: strip them to read the words.
-    expect(ready.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: /);
+    expect(stripVTControlCharacters(ready)).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: /);
     expect(output).not.toContain('{"level"');
   }, 90_000);
 
