@@ -43,7 +43,8 @@ describe('bad input: oversized bodies', () => {
     60_000,
     async (figures) => {
       const headers = jsonHeaders(stack.appUrl, { cookie: adminCookie });
-      // Up to ~2 MB the whole body fits in the sockets' buffers, so the sender always reads the 413.
+      // Up to 2 MiB declared, the server reads the rest of a refused body before it lets the
+      // connection go (apps/server/src/http/refused-connections.ts), so the sender always reads the 413.
       const sizes = [BODY_LIMIT + 1, 4 * BODY_LIMIT, 1024 * 1024];
       let refused = 0;
       for (const procedure of mutations) {

@@ -20,6 +20,7 @@ import type { AppConfig } from '../env.js';
 import { RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
 import { appRouter } from '../router.js';
+import { answerClientError, drainRefusedBody } from './refused-connections.js';
 import { OneLinePerRequest } from './request-log.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { trpcErrorBody } from './trpc-error-body.js';
@@ -48,6 +49,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     logController: new OneLinePerRequest(),
+    clientErrorHandler: answerClientError,
   });
   server.setErrorHandler(typedTransportErrors);
   registerSecurityHeaders(server);
@@ -110,5 +112,6 @@ function typedTransportErrors(error: FastifyError, request: FastifyRequest, repl
       : status === 415
         ? 'Send tRPC calls as JSON (Content-Type: application/json).'
         : error.message;
+  drainRefusedBody(request, reply);
   return reply.code(status).send(trpcErrorBody(code, status, message));
 }
