@@ -1,8 +1,8 @@
 /**
  * A request body that is still being sent when the answer comes: proof that the server refused it
  * from its size alone, before it could have parsed anything. A body declared over 2 MiB (or
- * chunked) is answered 413 and the connection closed at once, so a sender still writing usually sees the connection reset (EPIPE) rather
- * than the 413: both mean the server stopped reading.
+ * chunked) is answered 413 and the connection closed at once, so a sender still writing usually
+ * sees the connection reset (EPIPE) rather than the 413: both mean the server stopped reading.
  */
 import { request } from 'node:http';
 
