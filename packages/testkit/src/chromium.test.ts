@@ -25,6 +25,13 @@ beforeAll(async () => {
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   url = `http://127.0.0.1:${address.port}/`;
 });
+// The first resolution on a new machine unpacks the npm build (seconds, more under load): a one-off
+// cost of the machine, paid here rather than inside the first test's bound.
+beforeAll(async () => {
+  await npmChromium();
+  await resolveChromium();
+}, 300_000);
+
 afterEach(async () => {
   await browser?.close();
   browser = undefined;

@@ -5,7 +5,7 @@
  * /tmp without a lock, and can download a browser, which never happens here.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -30,7 +30,7 @@ export async function unpackNpmChromium(): Promise<UnpackedChromium> {
   );
   const target = path.join(CACHE_ROOT, `sparticuz-chromium-${version}`);
   if (!existsSync(path.join(target, 'chromium'))) {
-    await unpackInto(path.join(packageDir, 'bin'), target);
+    await withUnpackLock(target, () => unpackInto(path.join(packageDir, 'bin'), target));
   }
   return {
     executablePath: path.join(target, 'chromium'),
@@ -60,13 +60,44 @@ function findPackage(entry: string): { packageDir: string; version: string } {
   throw new Error(`@sparticuz/chromium's package.json not found above ${entry}`);
 }
 
+/** A lock older than this was left by a killed run (unpacking takes seconds, or a minute under load). */
+const STALE_LOCK_MS = 5 * 60_000;
+
 /**
- * Test files in several processes may get here at once: each unpacks into its own folder and
- * renames it into place, so nobody ever runs a half-written binary; a loser of the race throws its
- * copy away.
+ * Test files in several processes (the web app's, the reliability suite's) reach this at once on a
+ * new machine: one unpacks while the others wait for it, instead of each decompressing 210 MB on
+ * the same cores. A lock directory, since mkdir either creates it or fails, in one step.
+ */
+async function withUnpackLock(target: string, unpack: () => Promise<void>): Promise<void> {
+  await mkdir(CACHE_ROOT, { recursive: true });
+  const lock = `${target}.lock`;
+  for (;;) {
+    if (existsSync(path.join(target, 'chromium'))) return;
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    if (!existsSync(path.join(target, 'chromium'))) await unpack();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Unpacks into a folder of its own and renames it into place, so nobody ever runs a half-written
+ * binary, even if the lock was taken over from a run that looked dead.
  */
 async function unpackInto(bin: string, target: string): Promise<void> {
-  await mkdir(CACHE_ROOT, { recursive: true });
   const scratch = await mkdtemp(`${target}.partial-`);
   try {
     await Promise.all([
