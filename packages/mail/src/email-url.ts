@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { parseTimeoutMs } from './env-values.js';
 import { checkPortSecurity, defaultPort } from './port-security.js';
-import type { Security, SmtpTransport, Transport } from './settings.js';
 import { ProblemList } from './settings-error.js';
+import type { Security, SmtpTransport, Transport } from './transport.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

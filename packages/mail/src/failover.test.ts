@@ -3,9 +3,9 @@ import { getConnection } from './connection.js';
 import { MailFailoverError } from './errors.js';
 import { EmailMessage } from './message.js';
 import { isUnreachable } from './network-failure.js';
-import type { SmtpTransport } from './settings.js';
 import { closedPort, settingsFor } from './test-support/settings.js';
 import { smtpServers } from './test-support/smtp-servers.js';
+import type { SmtpTransport } from './transport.js';
 
 // The outbox worker's pattern: one connection per batch, open() and sendMessages([one]) per row.
 const server = smtpServers();

@@ -36,3 +36,4 @@ export {
   sendMassMail,
 } from './send.js';
 export * from './settings.js';
+export * from './setup/index.js';

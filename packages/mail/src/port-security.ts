@@ -1,5 +1,5 @@
-import type { Security } from './settings.js';
 import type { ProblemList } from './settings-error.js';
+import type { Security } from './transport.js';
 
 /** How to tell the user to fix a port/TLS mismatch, in the words of where it was set. */
 export interface PortSecurityFixes {

@@ -6,35 +6,13 @@ import { type Address, formatAddress, parseAddress, splitAddressList } from './a
 import { DEFAULT_TIMEOUT_MS, readEmailUrl } from './email-url.js';
 import { parseTimeoutMs, readVariable } from './env-values.js';
 import { ProblemList } from './settings-error.js';
+import type { Transport } from './transport.js';
 import { readTransportVariables, TRANSPORT_VARIABLES } from './transport-variables.js';
 
 export type { Address } from './address.js';
 export { parseEmailUrl } from './email-url.js';
 export { MailSettingsError, type MailSettingsProblem } from './settings-error.js';
-
-export type Security = 'none' | 'starttls' | 'ssl';
-
-export interface SmtpTransport {
-  backend: 'smtp';
-  host: string;
-  port: number;
-  username: string | null;
-  password: string | null;
-  security: Security;
-  /** Connection, greeting and socket inactivity timeout. */
-  timeoutMs: number;
-  sslCertfile: string | null;
-  sslKeyfile: string | null;
-  /** programmatic only (tests, self-signed servers) */
-  tls?: { ca?: string | Buffer; servername?: string; rejectUnauthorized?: boolean };
-}
-
-export type Transport =
-  | SmtpTransport
-  | { backend: 'console' }
-  | { backend: 'file'; filePath: string }
-  | { backend: 'memory' }
-  | { backend: 'dummy' };
+export type { Security, SmtpTransport, Transport } from './transport.js';
 
 export interface MailSettings {
   transport: Transport;

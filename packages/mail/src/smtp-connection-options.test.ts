@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { MailTransportError } from './errors.js';
-import type { SmtpTransport } from './settings.js';
 import { smtpConnectionOptions } from './smtp-connection-options.js';
+import type { SmtpTransport } from './transport.js';
 
 const transport: SmtpTransport = {
   backend: 'smtp',

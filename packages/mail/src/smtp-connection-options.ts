@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ConnectionOptions } from 'node:tls';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { MailTransportError } from './errors.js';
-import type { SmtpTransport } from './settings.js';
+import type { SmtpTransport } from './transport.js';
 
 /**
  * The nodemailer SMTPConnection options for a transport: the one place that decides how the client

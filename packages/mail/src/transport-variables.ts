@@ -1,8 +1,8 @@
 import { BACKEND_FIX, resolveBackendName } from './backend-names.js';
 import { parseBoolean, parsePort, readVariable } from './env-values.js';
 import { checkPortSecurity, defaultPort } from './port-security.js';
-import type { Security, Transport } from './settings.js';
 import type { ProblemList } from './settings-error.js';
+import type { Security, Transport } from './transport.js';
 
 /** The variables EMAIL_URL replaces (EMAIL_TIMEOUT and the certificate files still apply). */
 export const TRANSPORT_VARIABLES = [

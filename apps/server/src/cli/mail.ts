@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { emailSchema } from '@rolegate/core';
-import { classifyDeliveryError, EmailMessage, getConnection } from '@rolegate/mail';
+import { classifyDeliveryError, EmailMessage, formatAddress, getConnection } from '@rolegate/mail';
 import { checkMail } from '../outbox/mail-check.js';
 import {
   type CliIo,
@@ -11,8 +10,11 @@ import {
   readConfig,
   UsageError,
 } from './command.js';
+import { mailSetup } from './mail-setup.js';
+import { mailAddress, SETUP_USAGE } from './mail-setup-args.js';
 
 const USAGE =
+  `${SETUP_USAGE}\n` +
   'rolegate mail check [--send-to ADDR]\n' +
   '  Diagnoses the mail settings: DNS, connection, TLS mode, login, sender and recipients (nothing\n' +
   '  is sent); with --send-to also sends a test message. Exit 0 when mail works, 1 when not.\n' +
@@ -20,16 +22,18 @@ const USAGE =
   '  Sends one test message now, directly (not through the outbox). Exit 0 sent, 1 not, with why.';
 
 export const mailCommand: Command = {
-  summary: 'check the mail settings (mail check) or send a test message (mail send-test)',
+  summary:
+    'find working mail settings (mail setup), check them (mail check) or send a test message (mail send-test)',
   usage: USAGE,
   async run(args, io) {
     const [subcommand, ...rest] = args;
+    if (subcommand === 'setup') return mailSetup(rest, io);
     if (subcommand === 'check') return check(rest, io);
     if (subcommand === 'send-test') return sendTest(rest, io);
     throw new UsageError(
       subcommand === undefined
-        ? 'mail needs a subcommand: check or send-test.'
-        : `Unknown mail subcommand "${subcommand}": use check or send-test.`,
+        ? 'mail needs a subcommand: setup, check or send-test.'
+        : `Unknown mail subcommand "${subcommand}": use setup, check or send-test.`,
     );
   },
 };
@@ -88,8 +92,7 @@ async function sendTest(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** Takes `a@example.com` or `Name <a@example.com>`, as the settings do. */
 function address(option: string, value: string): string {
-  const parsed = emailSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`${option}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  return formatAddress(mailAddress(option, value));
 }

@@ -44,6 +44,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`Unknown command "${name}".\n\n${help()}`);
     return EXIT_USAGE;
   }
+  // Every command and subcommand answers --help (its usage names the subcommands' options).
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`Usage: ${command.usage}\n`);
+    return EXIT_OK;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {

@@ -16,8 +16,10 @@ export async function promptHidden(
   stdin: NodeJS.ReadStream,
   stderr: NodeJS.WritableStream,
 ): Promise<string> {
-  stderr.write(question);
+  // The interface first: it turns the terminal's echo off, so nothing typed ahead of the question
+  // is echoed by the terminal itself.
   const rl = createInterface({ input: stdin, terminal: true });
+  stderr.write(question);
   // readline echoes what is typed through _writeToOutput; with no output stream nothing is echoed.
   const answer = await new Promise<string>((resolve) => rl.question('', resolve));
   rl.close();

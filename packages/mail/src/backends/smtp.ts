@@ -4,8 +4,8 @@ import type { Deliverer } from '../deliverer.js';
 import { MailTransportError } from '../errors.js';
 import type { EmailMessage } from '../message.js';
 import { renderMessage } from '../render.js';
-import type { SmtpTransport } from '../settings.js';
 import { smtpConnectionOptions } from '../smtp-connection-options.js';
+import type { SmtpTransport } from '../transport.js';
 
 interface SmtpFailure extends Error {
   code?: string | undefined;

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Transport } from '../settings.js';
+import type { Transport } from '../transport.js';
 import { type Check, fail, pass } from './check.js';
 
 type OtherTransport = Exclude<Transport, { backend: 'smtp' }>;

@@ -1,4 +1,4 @@
-import type { Security } from '../settings.js';
+import type { Security } from '../transport.js';
 
 /**
  * How to name a transport's settings in a fix. The main transport comes from Django's EMAIL_*

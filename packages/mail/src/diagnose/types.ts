@@ -41,6 +41,6 @@ export interface DiagnoseOptions {
   recipients?: string[];
 }
 
-export function isFailure(finding: Finding): boolean {
+export function isFailure(finding: Pick<Finding, 'ok' | 'skipped'>): boolean {
   return !finding.ok && finding.skipped !== true;
 }

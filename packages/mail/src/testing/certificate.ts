@@ -9,6 +9,21 @@ export interface TestCertificate {
 
 let cached: Promise<TestCertificate> | null = null;
 
+/** A self-signed certificate valid only for `dnsName`: a server presenting it on 127.0.0.1 has a
+ * certificate for another name, even when the client trusts it. */
+export async function certificateFor(dnsName: string): Promise<TestCertificate> {
+  const pems = await generate([{ name: 'commonName', value: dnsName }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    notAfterDate: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: dnsName }] },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
 /**
  * A self-signed certificate for `localhost` / 127.0.0.1 / ::1, made once per process: generating
  * a key costs far more than a test, and every fixture server can share it.

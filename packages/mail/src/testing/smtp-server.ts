@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { Security, SmtpTransport } from '../settings.js';
-import { testCertificate } from './certificate.js';
+import type { Security, SmtpTransport } from '../transport.js';
+import { type TestCertificate, testCertificate } from './certificate.js';
 import { FaultState, replyError, type SmtpFaults } from './faults.js';
 
 export interface ReceivedMessage {
@@ -30,6 +30,8 @@ export interface StartSmtpServerOptions {
   /** Require AUTH with these credentials. Without it, AUTH is not offered. */
   auth?: { user: string; pass: string };
   faults?: SmtpFaults;
+  /** The certificate to present; default the shared one for localhost and 127.0.0.1. */
+  certificate?: TestCertificate;
 }
 
 export interface TestSmtpServer extends AsyncDisposable {
@@ -54,7 +56,7 @@ export async function startSmtpServer(
   options: StartSmtpServerOptions = {},
 ): Promise<TestSmtpServer> {
   const security = options.security ?? 'none';
-  const certificate = await testCertificate();
+  const certificate = options.certificate ?? (await testCertificate());
   const faults = new FaultState();
   faults.set(options.faults ?? {});
   const received: ReceivedMessage[] = [];

@@ -1,4 +1,4 @@
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, pass, replyCode, sentence } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import { errorMessage, errorReply } from './errors.js';

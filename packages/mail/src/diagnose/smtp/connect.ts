@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, pass, seconds } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import { errorCode, errorMessage } from './errors.js';

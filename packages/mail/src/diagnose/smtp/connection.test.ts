@@ -1,7 +1,8 @@
+import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { SmtpTransport } from '../../settings.js';
 import { diagnosisSettings } from '../../test-support/settings.js';
 import { smtpServers } from '../../test-support/smtp-servers.js';
+import type { SmtpTransport } from '../../transport.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Finding, Step } from '../types.js';
 
@@ -52,7 +53,22 @@ describe.concurrent('diagnose: reaching the server and its TLS mode', () => {
     expect(connect.explanation).toContain(`outbound port ${server.port} looks blocked`);
     expect(connect.fix).toMatch(/587 or 2525.*HTTP API such as SendGrid's or Mailgun's/);
     expect(skippedSteps(diagnosis)).toEqual(['tls', 'auth', 'sender', 'recipients']);
+    expect(connect.detail).toMatch(/^no SMTP greeting within 2 s/);
   });
+
+  it('names the greeting, not a TLS handshake, as what timed out when a server with TLS off never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = Number(Reflect.get(Object(silent.address()), 'port'));
+    const server = await smtpServer();
+    const diagnosis = await diagnose(settingsFor(server.transport({ port })));
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+    expect(finding(diagnosis, 'connect').detail).toBe(
+      'no SMTP greeting within 1.5 s, and no answer to a TLS handshake within 2 s after it',
+    );
+  }, 15_000);
 
   it('says a STARTTLS port is not implicit TLS when EMAIL_USE_SSL is set', async () => {
     const server = await smtpServer({ security: 'starttls' });

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
-import type { SmtpTransport } from '../../settings.js';
 import { smtpConnectionOptions } from '../../smtp-connection-options.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, pass, skip } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import type { Step } from '../types.js';
@@ -42,6 +42,18 @@ const FAILED: Partial<Record<Step, string>> = {
   sender: 'the sender was refused',
 };
 
+/** Ends a run at `failed`: the steps after it are reported as skipped. */
+export function stopAt(checks: Check[], failed: Check, plan: EnvelopePlan): Check[] {
+  checks.push(failed);
+  const steps = ORDER.slice(ORDER.indexOf(failed.step) + 1);
+  for (const step of steps) {
+    if (step === 'send' && plan.sendTo === undefined) continue;
+    if (!checks.some((check) => check.step === step))
+      checks.push(skip(step, FAILED[failed.step] ?? 'an earlier step failed'));
+  }
+  return checks;
+}
+
 /** Runs the SMTP checks in order; the first failure ends the run and the rest is reported skipped. */
 export async function diagnoseSmtp(
   transport: SmtpTransport,
@@ -49,16 +61,7 @@ export async function diagnoseSmtp(
   plan: EnvelopePlan,
 ): Promise<Check[]> {
   const checks: Check[] = [];
-  const stop = (failed: Check): Check[] => {
-    checks.push(failed);
-    const steps = ORDER.slice(ORDER.indexOf(failed.step) + 1);
-    for (const step of steps) {
-      if (step === 'send' && plan.sendTo === undefined) continue;
-      if (!checks.some((check) => check.step === step))
-        checks.push(skip(step, FAILED[failed.step] ?? 'an earlier step failed'));
-    }
-    return checks;
-  };
+  const stop = (failed: Check) => stopAt(checks, failed, plan);
 
   const unreadable = await unreadableFile(transport);
   if (unreadable) return stop(unreadable);
@@ -71,7 +74,22 @@ export async function diagnoseSmtp(
   const mode = modeCheck(await probePort(connected.socket, transport), transport, names);
   if (!mode.ok) return stop(mode);
   checks.push(mode);
+  return checkSession(transport, names, plan, checks);
+}
 
+/**
+ * The steps over a real client session, once the port's TLS mode is known to match the settings:
+ * TLS set-up and certificate, login, the envelope check and, with `plan.sendTo`, a test message.
+ * `onSession` sees the session once it is set up (mail setup reads the AUTH mechanisms offered).
+ */
+export async function checkSession(
+  transport: SmtpTransport,
+  names: SettingNames,
+  plan: EnvelopePlan,
+  checks: Check[] = [],
+  onSession?: (session: SmtpSession) => void,
+): Promise<Check[]> {
+  const stop = (failed: Check) => stopAt(checks, failed, plan);
   const options = await smtpConnectionOptions(transport);
   let session: SmtpSession;
   try {
@@ -79,6 +97,7 @@ export async function diagnoseSmtp(
   } catch (error) {
     return stop(explainSessionError(error, transport, names));
   }
+  onSession?.(session);
   try {
     if (transport.security !== 'none') checks.push(encryptionCheck(transport));
     const auth = await checkAuth(session, transport, names);

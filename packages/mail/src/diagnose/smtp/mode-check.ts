@@ -1,4 +1,4 @@
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, firstLine, pass, sentence } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import { blockedPortFix, otherPorts } from './connect.js';
@@ -28,7 +28,7 @@ export function modeCheck(mode: PortMode, transport: SmtpTransport, names: Setti
         'connect',
         `${host}:${port} accepted the connection but sent no greeting and no TLS handshake within the timeout, so sending would time out: outbound port ${port} looks blocked or intercepted by a firewall.`,
         blockedPortFix(port),
-        mode.tlsError,
+        mode.detail,
       );
     case 'not-smtp':
       return fail(

@@ -1,6 +1,7 @@
 import { isIP, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
+import { seconds } from '../check.js';
 import { openTcp } from './connect.js';
 import { errorCode, errorMessage } from './errors.js';
 import { ReplyReader, writeCommand } from './reply-reader.js';
@@ -11,7 +12,8 @@ export type PortMode =
   | { kind: 'implicit-tls'; greeting: string | null }
   | { kind: 'refusing'; reply: string }
   | { kind: 'closed'; received: string }
-  | { kind: 'silent'; tlsError: string }
+  /** `detail` names what went unanswered: the greeting, then the TLS handshake tried after it. */
+  | { kind: 'silent'; detail: string }
   | { kind: 'not-smtp'; received: string };
 
 /**
@@ -23,7 +25,8 @@ const GREETING_WAIT_MS = 1500;
 
 export async function probePort(socket: Socket, transport: SmtpTransport): Promise<PortMode> {
   const reader = new ReplyReader(socket);
-  const first = await reader.next(Math.min(GREETING_WAIT_MS, transport.timeoutMs));
+  const greetingWaitMs = Math.min(GREETING_WAIT_MS, transport.timeoutMs);
+  const first = await reader.next(greetingWaitMs);
   if (first.kind === 'reply') return afterGreeting(socket, reader, first.text, transport, false);
   socket.destroy();
   if (first.kind === 'closed') {
@@ -32,7 +35,7 @@ export async function probePort(socket: Socket, transport: SmtpTransport): Promi
       : { kind: 'closed', received: first.received };
   }
   if (reader.pending !== '') return { kind: 'not-smtp', received: reader.pending };
-  return probeImplicitTls(transport);
+  return probeImplicitTls(transport, greetingWaitMs);
 }
 
 async function afterGreeting(
@@ -61,7 +64,10 @@ async function afterGreeting(
   }
 }
 
-async function probeImplicitTls(transport: SmtpTransport): Promise<PortMode> {
+async function probeImplicitTls(
+  transport: SmtpTransport,
+  greetingWaitMs: number,
+): Promise<PortMode> {
   const { host, port, timeoutMs } = transport;
   // Only the mode is probed here, so any certificate will do; the real client checks it later.
   const tlsSocket = connectTls({
@@ -73,7 +79,15 @@ async function probeImplicitTls(transport: SmtpTransport): Promise<PortMode> {
   const reader = new ReplyReader(tlsSocket);
   const handshake = await new Promise<Error | null>((resolve) => {
     const timer = setTimeout(
-      () => resolve(Object.assign(new Error('TLS handshake timed out'), { code: 'ETIMEDOUT' })),
+      () =>
+        resolve(
+          Object.assign(
+            new Error(
+              `no SMTP greeting within ${seconds(greetingWaitMs)}, and no answer to a TLS handshake within ${seconds(timeoutMs)} after it`,
+            ),
+            { code: 'ETIMEDOUT' },
+          ),
+        ),
       timeoutMs,
     );
     tlsSocket.once('secureConnect', () => {
@@ -93,7 +107,11 @@ async function probeImplicitTls(transport: SmtpTransport): Promise<PortMode> {
   }
   tlsSocket.destroy();
   if (answeredInPlaintext(handshake)) return probeSlowPlaintext(transport);
-  return { kind: 'silent', tlsError: errorMessage(handshake) };
+  const answer =
+    errorCode(handshake) === 'ETIMEDOUT'
+      ? errorMessage(handshake)
+      : `no SMTP greeting within ${seconds(greetingWaitMs)}, and the TLS handshake tried after it failed: ${errorMessage(handshake)}`;
+  return { kind: 'silent', detail: answer };
 }
 
 /** OpenSSL's words for "the server answered the ClientHello with text", e.g. a late "220". */
@@ -112,12 +130,15 @@ async function probeSlowPlaintext(transport: SmtpTransport): Promise<PortMode> {
     () => null,
   );
   if (socket === null)
-    return { kind: 'silent', tlsError: 'the server stopped accepting connections' };
+    return { kind: 'silent', detail: 'the server stopped accepting connections' };
   const reader = new ReplyReader(socket);
   const first = await reader.next(transport.timeoutMs);
   if (first.kind === 'reply') return afterGreeting(socket, reader, first.text, transport, true);
   socket.destroy();
-  return { kind: 'silent', tlsError: 'the server answered the TLS handshake in plaintext' };
+  return {
+    kind: 'silent',
+    detail: `no SMTP greeting within ${seconds(transport.timeoutMs)} on a second connection, although the TLS handshake was answered in plaintext`,
+  };
 }
 
 /** EHLO wants this host's name or address literal; the local address is always at hand. */

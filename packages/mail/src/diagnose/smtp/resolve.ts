@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, pass, seconds } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import { errorCode, errorMessage, withTimeout } from './errors.js';

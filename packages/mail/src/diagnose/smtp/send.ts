@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { createTransport } from 'nodemailer';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { SmtpTransport } from '../../settings.js';
+import type { SmtpTransport } from '../../transport.js';
 import { type Check, fail, pass, replyCode } from '../check.js';
 import type { SettingNames } from '../setting-names.js';
 import { explainRecipientRefusal, explainSenderRefusal, type Party } from './envelope.js';

@@ -1,8 +1,8 @@
 import { type AddressInfo, createServer, connect as tcpConnect } from 'node:net';
 import { describe, expect, it, type TestContext } from 'vitest';
-import type { SmtpTransport } from '../../settings.js';
 import { diagnosisSettings } from '../../test-support/settings.js';
 import { smtpServers } from '../../test-support/smtp-servers.js';
+import type { SmtpTransport } from '../../transport.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Finding, Step } from '../types.js';
 

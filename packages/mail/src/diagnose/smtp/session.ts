@@ -51,6 +51,15 @@ export class SmtpSession {
     return this.connection.allowsAuth;
   }
 
+  /**
+   * The AUTH mechanisms the server offered after EHLO (on the encrypted connection when there is
+   * one). nodemailer keeps them in a field its types leave out; it is read, never changed.
+   */
+  get authMechanisms(): string[] {
+    const offered: unknown = Reflect.get(this.connection, '_supportedAuth');
+    return Array.isArray(offered) ? offered.filter((item) => typeof item === 'string') : [];
+  }
+
   login(user: string, pass: string): Promise<void> {
     return this.call((done) => this.connection.login({ user, pass }, (error) => done(error)));
   }

@@ -1,0 +1,53 @@
+import { isIP } from 'node:net';
+import type { SmtpTransport } from '../transport.js';
+import { TRANSPORT_VARIABLES } from '../transport-variables.js';
+
+/** Every setting that picks the transport: setup replaces them all, so no stale one is left over. */
+export const TRANSPORT_SETTING_NAMES: readonly string[] = [
+  'EMAIL_URL',
+  'MAILERS',
+  ...TRANSPORT_VARIABLES,
+];
+
+export const SMTP_BACKEND = 'django.core.mail.backends.smtp.EmailBackend';
+
+/** `smtps://user:password@host:465`, user and password percent-encoded. */
+export function emailUrl(transport: SmtpTransport): string {
+  const scheme = { none: 'smtp', starttls: 'smtp+tls', ssl: 'smtps' }[transport.security];
+  const user =
+    transport.username === null
+      ? ''
+      : `${encodeURIComponent(transport.username)}${transport.password === null ? '' : `:${encodeURIComponent(transport.password)}`}@`;
+  const host = isIP(transport.host) === 6 ? `[${transport.host}]` : transport.host;
+  return `${scheme}://${user}${host}:${transport.port}`;
+}
+
+/** Django 6.1's MAILERS setting with this transport as the default mailer, as JSON. */
+export function mailersJson(transport: SmtpTransport): string {
+  const options: Record<string, string | number | boolean> = {
+    host: transport.host,
+    port: transport.port,
+  };
+  if (transport.username !== null) options.username = transport.username;
+  if (transport.password !== null) options.password = transport.password;
+  if (transport.security === 'ssl') options.use_ssl = true;
+  if (transport.security === 'starttls') options.use_tls = true;
+  // No single quote in the JSON text, so the .env line can be single-quoted and read back literally.
+  return JSON.stringify({ default: { BACKEND: SMTP_BACKEND, OPTIONS: options } }).replaceAll(
+    "'",
+    '\\u0027',
+  );
+}
+
+/** The lines setup writes: the transport (EMAIL_URL or MAILERS) and the senders. */
+export function setupEnvEntries(
+  transport: SmtpTransport,
+  from: string,
+  form: 'url' | 'mailers',
+): [string, string][] {
+  return [
+    form === 'url' ? ['EMAIL_URL', emailUrl(transport)] : ['MAILERS', mailersJson(transport)],
+    ['DEFAULT_FROM_EMAIL', from],
+    ['SERVER_EMAIL', from],
+  ];
+}
