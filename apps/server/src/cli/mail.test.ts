@@ -82,6 +82,15 @@ describe('rolegate mail send-test', () => {
     expect(good.received.at(-1)?.parsed.subject).toBe('[Rolegate] Test message');
   });
 
+  it('takes --to in the "Name <address>" form the settings accept', async () => {
+    const run = await rolegateMail(['send-test', '--to', 'Tester <tester@example.com>'], good.port);
+    expect(run.code).toBe(0);
+    expect(good.received.at(-1)?.envelope.rcptTo).toEqual(['tester@example.com']);
+    expect(good.received.at(-1)?.parsed.to).toMatchObject({
+      value: [{ name: 'Tester', address: 'tester@example.com' }],
+    });
+  });
+
   it('exits 1 with the reason when the server refuses', async () => {
     const run = await rolegateMail(['send-test', '--to', 'ada@example.com'], refusing.port);
     expect(run.code).toBe(1);
@@ -92,5 +101,22 @@ describe('rolegate mail send-test', () => {
     const run = await rolegateMail(['send-test'], good.port);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--to');
+  });
+});
+
+describe('rolegate --help', () => {
+  it.each([
+    ['mail', '--help'],
+    ['mail', 'check', '--help'],
+    ['mail', 'setup', '--help'],
+    ['mail', 'send-test', '-h'],
+    ['create-admin', '--help'],
+    ['migrate', '--help'],
+    ['worker', '--help'],
+  ])('rolegate %s %s prints the usage and exits 0', async (...args) => {
+    const run = await runCli(cli, args, { env: { DATABASE_URL: 'pglite:memory:' } });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Usage: rolegate /);
+    expect(run.code).toBe(0);
   });
 });
