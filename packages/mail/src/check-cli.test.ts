@@ -66,7 +66,8 @@ function envFor(port: number, more: Record<string, string> = {}): Record<string,
 
 beforeAll(ensureBuilt, 120_000);
 
-describe.concurrent('mail:check (node dist/check-cli.js)', () => {
+// Each test starts a Node process: on a loaded machine that alone can take seconds.
+describe.concurrent('mail:check (node dist/check-cli.js)', { timeout: 60_000 }, () => {
   it('exits 0 and says mail works against a good server', async ({ onTestFinished }) => {
     const server = await smtpServer(onTestFinished);
     const { code, stdout } = await runCheck(envFor(server.port));
