@@ -76,4 +76,4 @@ it('asks for the address, login and password (without echo) in a terminal, then 
   expect(env).toContain(
     `EMAIL_URL=smtp+tls://me%40example.com:${PASSWORD}@127.0.0.1:${server.port}`,
   );
-}, 60_000);
+}, 120_000);

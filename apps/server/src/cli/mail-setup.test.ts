@@ -79,13 +79,14 @@ const setup = (dir: string, ports: number[], extra: string[] = []) =>
       '--password-stdin',
       '--yes',
       '--timeout',
-      '10',
+      '20',
       ...extra,
     ],
     PASSWORD,
   );
 
-describe.concurrent('rolegate mail setup against local servers', () => {
+// Each test runs the CLI (a Node start takes seconds on a loaded machine) and waits out a silent port.
+describe.concurrent('rolegate mail setup against local servers', { timeout: 120_000 }, () => {
   it('picks implicit TLS among every kind of port, writes only the mail lines, and mail check passes', async () => {
     const dir = await projectDir(
       'PORT=4000\n# keep me\nEMAIL_HOST=old.example.com\nEMAIL_USE_TLS=true\nLOG_LEVEL=warn\n',
