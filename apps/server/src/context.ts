@@ -82,9 +82,12 @@ export async function createContext(
   };
   const token = req.cookies[SESSION_COOKIE];
   if (token === undefined) return context;
-  const session = await resolveSession(inner.db, token, inner.now()).catch((error: unknown) => {
-    throw databaseUnavailableError(error, inner.logger) ?? error;
-  });
+  const { sessionMaxDays } = inner.config;
+  const session = await resolveSession(inner.db, token, inner.now(), sessionMaxDays).catch(
+    (error: unknown) => {
+      throw databaseUnavailableError(error, inner.logger) ?? error;
+    },
+  );
   if (session === null) {
     // A stale cookie (expired, revoked): drop it so the browser stops sending it.
     clearSessionCookie(context);

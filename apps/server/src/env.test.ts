@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       adminPassword: null,
       rateLimits: { signupsPerHour: 20, loginsPer15Min: 10 },
       trustProxy: false,
+      sessionMaxDays: 90,
       mailWorker: true,
       mailRetryBaseMs: 5_000,
       outboxRetentionDays: 30,
@@ -61,7 +62,8 @@ describe('loadConfig', () => {
       ROLEGATE_ADMIN_PASSWORD: ' spaces count too ',
       RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
       RATE_LIMIT_LOGINS_PER_15_MIN: '5',
-      TRUST_PROXY: 'yes',
+      TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,2001:db8::/32',
+      SESSION_MAX_DAYS: '7',
       MAIL_WORKER: 'FALSE',
       MAIL_RETRY_BASE_MS: '250',
       OUTBOX_RETENTION_DAYS: '0',
@@ -74,7 +76,8 @@ describe('loadConfig', () => {
       adminEmail: 'root@example.com',
       adminPassword: ' spaces count too ',
       rateLimits: { signupsPerHour: 0, loginsPer15Min: 5 },
-      trustProxy: true,
+      trustProxy: ['127.0.0.1', '10.0.0.0/8', '2001:db8::/32'],
+      sessionMaxDays: 7,
       mailWorker: false,
       mailRetryBaseMs: 250,
       outboxRetentionDays: 0,
@@ -92,6 +95,11 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_SIGNUPS_PER_HOUR', '-1'],
     ['RATE_LIMIT_LOGINS_PER_15_MIN', 'ten'],
     ['TRUST_PROXY', 'on'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '1'],
+    ['TRUST_PROXY', '10.0.0.0/8,proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['SESSION_MAX_DAYS', '0'],
     ['MAIL_WORKER', 'False-ish'],
     ['MAIL_RETRY_BASE_MS', '0'],
     ['OUTBOX_RETENTION_DAYS', '-1'],
@@ -102,9 +110,16 @@ describe('loadConfig', () => {
   });
 
   it('says what to do in the message', () => {
-    expect(() => loadConfig({ TRUST_PROXY: 'on' })).toThrow(
-      /TRUST_PROXY: 'on' is not a boolean\. Fix: set TRUST_PROXY to true or false/,
+    expect(() => loadConfig({ MAIL_WORKER: 'on' })).toThrow(
+      /MAIL_WORKER: 'on' is not a boolean\. Fix: set MAIL_WORKER to true or false/,
     );
+  });
+
+  it('refuses TRUST_PROXY=true, naming the list of proxies as the fix; false stays off', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: 'true' would believe any X-Forwarded-For a client sends\. Fix: list the addresses or CIDR ranges of your own proxies, like TRUST_PROXY=127\.0\.0\.1,10\.0\.0\.0\/8/,
+    );
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
   it('wants both admin variables or neither', () => {

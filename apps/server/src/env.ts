@@ -12,6 +12,7 @@ import {
   type MailSettings,
   MailSettingsError,
 } from '@rolegate/mail';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -28,7 +29,13 @@ export interface AppConfig {
   adminEmail: string | null;
   adminPassword: string | null;
   rateLimits: { signupsPerHour: number; loginsPer15Min: number };
-  trustProxy: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses and CIDR ranges), or false: the
+   * client is the first address from the right that is not one of them.
+   */
+  trustProxy: false | string[];
+  /** Absolute session lifetime in days, however often the session is used. */
+  sessionMaxDays: number;
   mailWorker: boolean;
   /** Ceiling of the first retry's delay after a temporary mail failure (doubles per attempt). */
   mailRetryBaseMs: number;
@@ -90,7 +97,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signupsPerHour: readInteger(read, add, 'RATE_LIMIT_SIGNUPS_PER_HOUR', 20, 0, 1_000_000),
     loginsPer15Min: readInteger(read, add, 'RATE_LIMIT_LOGINS_PER_15_MIN', 10, 0, 1_000_000),
   };
-  const trustProxy = readBoolean(read, add, 'TRUST_PROXY', false);
+  const trustProxy = readTrustProxy(read, add);
+  const sessionMaxDays = readInteger(read, add, 'SESSION_MAX_DAYS', 90, 1, 36_500);
   const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
@@ -121,6 +129,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminPassword,
     rateLimits,
     trustProxy,
+    sessionMaxDays,
     mailWorker,
     mailRetryBaseMs,
     outboxRetentionDays,
@@ -181,6 +190,30 @@ function readBoolean(read: Read, add: Add, name: string, fallback: boolean): boo
     `set ${name} to true or false (1/0 and yes/no also work).`,
   );
   return fallback;
+}
+
+/**
+ * `true` would make fastify believe every X-Forwarded-For hop, and the leftmost one is whatever the
+ * client wrote: anyone could choose their own rate-limit key. Only a list of our own proxies is safe.
+ */
+function readTrustProxy(read: Read, add: Add): false | string[] {
+  const value = read('TRUST_PROXY');
+  if (value === undefined) return false;
+  const fix =
+    'list the addresses or CIDR ranges of your own proxies, like TRUST_PROXY=127.0.0.1,10.0.0.0/8, or set it to false.';
+  const parsed = strictBoolean.safeParse(value);
+  if (parsed.success && !parsed.data) return false;
+  if (parsed.success) {
+    add('TRUST_PROXY', `'${value}' would believe any X-Forwarded-For a client sends.`, fix);
+    return false;
+  }
+  const proxies = value.split(',').map((entry) => entry.trim());
+  const wrong = proxies.filter((entry) => !ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry));
+  if (wrong.length > 0) {
+    add('TRUST_PROXY', `'${wrong.join("', '")}' is not an IP address or CIDR range.`, fix);
+    return false;
+  }
+  return proxies;
 }
 
 function readAppUrl(value: string, add: Add): { href: string; origin: string } | null {

@@ -3,6 +3,7 @@
  * body, any headers, batches and GET encodings built by hand. Answers are checked against the
  * shape of a typed tRPC error, not trusted.
  */
+import { request as httpRequest } from 'node:http';
 import { z } from 'zod';
 
 /** The codes the server may answer with (TRPC_ERROR_CODE_KEY); anything else is untyped. */
@@ -98,6 +99,41 @@ export async function send(baseUrl: string, request: WireRequest): Promise<WireR
   });
   const text = await response.text();
   return classify(response.status, response.headers, text);
+}
+
+/**
+ * send(), but from a chosen source address of this machine (`127.0.0.x`): the server sees a
+ * different client, as a person on another network would be (fetch cannot bind its socket).
+ */
+export function sendFrom(
+  localAddress: string,
+  baseUrl: string,
+  request: WireRequest,
+): Promise<WireResponse> {
+  const method = request.method ?? (request.body === undefined ? 'GET' : 'POST');
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      new URL(trpcPath(request), baseUrl),
+      { method, headers: request.headers, localAddress, agent: false, timeout: 30_000 },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            for (const item of Array.isArray(value) ? value : [value ?? ''])
+              headers.append(name, item);
+          }
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve(classify(response.statusCode ?? 0, headers, text));
+        });
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer from ${baseUrl} in 30 s`)));
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
 }
 
 export function classify(status: number, headers: Headers, text: string): WireResponse {

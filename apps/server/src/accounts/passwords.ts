@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import pLimit from 'p-limit';
+import { rateLimitedError } from '../errors.js';
 
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -16,11 +17,29 @@ const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as con
 // file and DNS work still finds a free thread.
 const oneHashPerCore = pLimit(availableParallelism());
 
-export function hashPassword(password: string): Promise<string> {
+/**
+ * Hashes that may wait for a core (~0.2-0.5 s of work on two cores). Past that a sign-in or sign-up
+ * is refused at once: a flood of logins must not pile up CPU work that every other person's
+ * sign-in then waits behind.
+ */
+export const MAX_WAITING_HASHES = 32 * availableParallelism();
+
+function assertHashQueueHasRoom(): void {
+  if (oneHashPerCore.pendingCount >= MAX_WAITING_HASHES) {
+    throw rateLimitedError(
+      'The server is busy checking other passwords. Try again in a few seconds.',
+      2,
+    );
+  }
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  assertHashQueueHasRoom();
   return oneHashPerCore(() => hash(password, ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  assertHashQueueHasRoom();
   try {
     return await oneHashPerCore(() => verify(passwordHash, password));
   } catch {

@@ -1,6 +1,7 @@
 /**
  * Sessions: the cookie carries 32 random bytes; the database keeps only their SHA-256, so a leaked
- * table cannot be replayed. 30 days, sliding: each use pushes the expiry out again.
+ * table cannot be replayed. 30 days, sliding: each use pushes the expiry out again, but never past
+ * SESSION_MAX_DAYS after sign-in (a stolen cookie kept busy must not live for ever).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { isLevel } from '@rolegate/core';
@@ -11,6 +12,7 @@ import type { SessionUser } from '../context.js';
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding the expiry costs a write; doing it at most hourly keeps reads free of writes. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -77,7 +79,7 @@ export async function loadSessionUser(db: Executor, userId: string): Promise<Ses
   return row === undefined ? null : toSessionUser(row);
 }
 
-type LiveSessionRow = SessionUserRow & { lastSeenAt: Date; expiresAt: Date };
+type LiveSessionRow = SessionUserRow & { lastSeenAt: Date; expiresAt: Date; signedInAt: Date };
 
 /**
  * The one query of every signed-in request, so it is written out in SQL: building and compiling it
@@ -89,32 +91,42 @@ async function findLiveSession(
   db: Executor,
   tokenHash: string,
   now: Date,
+  signedInAfter: Date,
 ): Promise<LiveSessionRow | undefined> {
   const { rows } = await sql<LiveSessionRow>`
     select u.id, u.email, u.name, u.role, u.is_admin, u.created_at,
-           pending.requested_role as pending_role, s.last_seen_at, s.expires_at
+           pending.requested_role as pending_role, s.last_seen_at, s.expires_at,
+           s.created_at as signed_in_at
       from sessions s
       join users u on u.id = s.user_id
       left join level_requests pending on pending.user_id = u.id and pending.status = 'pending'
-     where s.token_hash = ${tokenHash} and s.expires_at > ${now}`.execute(db);
+     where s.token_hash = ${tokenHash} and s.expires_at > ${now}
+       and s.created_at > ${signedInAfter}`.execute(db);
   return rows[0];
 }
 
-/** The live session a cookie token names, or null (unknown, revoked, expired, malformed). */
+/**
+ * The live session a cookie token names, or null (unknown, revoked, expired, malformed, or signed
+ * in more than `maxDays` ago: SESSION_MAX_DAYS).
+ */
 export async function resolveSession(
   db: Executor,
   token: string,
   now: Date,
+  maxDays: number,
 ): Promise<ResolvedSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const tokenHash = hashSessionToken(token);
-  const row = await findLiveSession(db, tokenHash, now);
+  const signedInAfter = new Date(now.getTime() - maxDays * DAY_MS);
+  const row = await findLiveSession(db, tokenHash, now, signedInAfter);
   const user = row === undefined ? null : toSessionUser(row);
   if (row === undefined || user === null) return null;
   if (now.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
     return { user, tokenHash, renewedUntil: null };
   }
-  const renewedUntil = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  const renewedUntil = new Date(
+    Math.min(now.getTime() + SESSION_LIFETIME_MS, row.signedInAt.getTime() + maxDays * DAY_MS),
+  );
   await db
     .updateTable('sessions')
     .set({ lastSeenAt: now, expiresAt: renewedUntil })

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
 import { hashSessionToken, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS } from './sessions.js';
 
+const MAX_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 let t: TestContext;
 let clock = new Date('2026-01-01T12:00:00Z');
 beforeAll(async () => {
@@ -75,10 +77,10 @@ describe('sessions', () => {
     const { token, tokenHash } = await createSession(t.db, user.id, start);
 
     const soon = new Date(start.getTime() + SESSION_TOUCH_INTERVAL_MS / 2);
-    expect((await resolveSession(t.db, token, soon))?.renewedUntil).toBeNull();
+    expect((await resolveSession(t.db, token, soon, MAX_DAYS))?.renewedUntil).toBeNull();
 
     const later = new Date(start.getTime() + SESSION_TOUCH_INTERVAL_MS + 1000);
-    const renewed = await resolveSession(t.db, token, later);
+    const renewed = await resolveSession(t.db, token, later, MAX_DAYS);
     expect(renewed?.renewedUntil?.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
     const row = await t.db
       .selectFrom('sessions')
@@ -93,7 +95,35 @@ describe('sessions', () => {
     const { user } = await t.signUp();
     const { token } = await createSession(t.db, user.id, clock);
     const expired = new Date(clock.getTime() + SESSION_LIFETIME_MS + 1);
-    expect(await resolveSession(t.db, token, expired)).toBeNull();
+    expect(await resolveSession(t.db, token, expired, MAX_DAYS)).toBeNull();
+  });
+
+  it('end SESSION_MAX_DAYS after sign-in, however often they are used', async () => {
+    const { resolveSession, createSession } = await import('./sessions.js');
+    const { user } = await t.signUp();
+    const signedIn = clock;
+    const { token } = await createSession(t.db, user.id, signedIn);
+    let renewedUntil: Date | null | undefined;
+    for (let day = 20; day < MAX_DAYS; day += 20) {
+      const used = await resolveSession(
+        t.db,
+        token,
+        new Date(signedIn.getTime() + day * DAY_MS),
+        MAX_DAYS,
+      );
+      expect(used, `day ${day}`).not.toBeNull();
+      renewedUntil = used?.renewedUntil;
+    }
+    // The last slide stops at the absolute limit instead of 30 days on.
+    expect(renewedUntil?.getTime()).toBe(signedIn.getTime() + MAX_DAYS * DAY_MS);
+    const lastMinute = new Date(signedIn.getTime() + MAX_DAYS * DAY_MS - 60_000);
+    expect(await resolveSession(t.db, token, lastMinute, MAX_DAYS)).not.toBeNull();
+    const past = new Date(signedIn.getTime() + MAX_DAYS * DAY_MS + 1000);
+    expect(await resolveSession(t.db, token, past, MAX_DAYS)).toBeNull();
+    // A shorter setting ends the same session sooner.
+    expect(
+      await resolveSession(t.db, token, new Date(signedIn.getTime() + 8 * DAY_MS), 7),
+    ).toBeNull();
   });
 
   it('store only the SHA-256 of the token', async () => {

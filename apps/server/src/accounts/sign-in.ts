@@ -1,12 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoginInput } from '@rolegate/core';
 import type { User } from '@rolegate/db';
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context.js';
-import {
-  assertSignInAllowed,
-  clearFailedSignIns,
-  recordFailedSignIn,
-} from '../rate-limit/limits.js';
+import { countSignInAttempt, forgiveSignIn } from '../rate-limit/limits.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { setSessionCookie } from './session-cookie.js';
 import { createSession, revokeSession } from './sessions.js';
@@ -15,17 +12,21 @@ import { findUserByEmail } from './users.js';
 /** One answer for an unknown email and a wrong password, so the form does not reveal accounts. */
 export const WRONG_CREDENTIALS = 'Wrong email or password.';
 
+/**
+ * The attempt is counted before the password is checked (a refused one costs no hash); a wrong
+ * password needs nothing more recorded, a right one takes its attempt back.
+ */
 export async function checkCredentials(ctx: Context, input: LoginInput): Promise<User> {
-  await assertSignInAllowed(ctx, input.email);
+  const { delayMs } = await countSignInAttempt(ctx, input.email);
+  if (delayMs > 0) await sleep(delayMs);
   const user = await findUserByEmail(ctx.db, input.email);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (user === undefined || !valid) {
-    await recordFailedSignIn(ctx, input.email);
     throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG_CREDENTIALS });
   }
-  await clearFailedSignIns(ctx, input.email);
+  await forgiveSignIn(ctx, input.email);
   return user;
 }
 

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IP_FACTOR } from '../rate-limit/limits.js';
 import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { BODY_LIMIT_BYTES } from './server.js';
@@ -17,7 +18,10 @@ beforeAll(async () => {
   await writeFile(path.join(webDist, 'assets', 'app-3f2a.js'), 'console.log(1)');
   s = await startTestServer({ webDistDir: webDist });
   limited = await startTestServer({
-    configOverrides: { trustProxy: true, rateLimits: { signupsPerHour: 2, loginsPer15Min: 2 } },
+    configOverrides: {
+      trustProxy: ['127.0.0.1'],
+      rateLimits: { signupsPerHour: 2, loginsPer15Min: 2 },
+    },
   });
 });
 afterAll(async () => {
@@ -168,31 +172,49 @@ describe('rate limits over HTTP', () => {
     await from('203.0.113.2').trpc.auth.register.mutate(person());
   });
 
-  it('too many failed sign-ins for an email is 429, even with the right password', async () => {
+  it('too many failed sign-ins for an email from one address is 429, even with the right password; the owner elsewhere gets in', async () => {
     const details = person();
     await from('203.0.113.10').trpc.auth.register.mutate(details);
-    for (const ip of ['203.0.113.11', '203.0.113.12']) {
-      const wrong = { email: details.email, password: 'wrong password' };
-      const error = await clientError(from(ip).trpc.auth.login.mutate(wrong));
+    const wrong = { email: details.email, password: 'wrong password' };
+    for (let i = 0; i < 2; i++) {
+      const error = await clientError(from('203.0.113.11').trpc.auth.login.mutate(wrong));
       expect(error.data?.httpStatus).toBe(401);
     }
     const right = { email: details.email, password: details.password };
-    const error = await clientError(from('203.0.113.13').trpc.auth.login.mutate(right));
+    const error = await clientError(from('203.0.113.11').trpc.auth.login.mutate(right));
     expect(error.data?.httpStatus).toBe(429);
-    expect(error.message).toContain('this email');
+    expect(error.message).toContain('this email from your network');
+    const { user } = await from('203.0.113.12').trpc.auth.login.mutate(right);
+    expect(user.email).toBe(details.email);
   });
 
-  it('too many failed sign-ins from one IP is 429 for any email', async () => {
+  it('too many failed sign-ins from one address is 429 for any email', async () => {
     const client = from('203.0.113.20');
-    for (const email of ['x1@example.com', 'x2@example.com']) {
+    for (let i = 0; i < 2 * IP_FACTOR; i++) {
+      const email = `x${i}@example.com`;
       const error = await clientError(client.trpc.auth.login.mutate({ email, password: 'nope' }));
       expect(error.data?.httpStatus).toBe(401);
     }
     const error = await clientError(
-      client.trpc.auth.login.mutate({ email: 'x3@example.com', password: 'nope' }),
+      client.trpc.auth.login.mutate({ email: 'another@example.com', password: 'nope' }),
     );
     expect(error.data?.httpStatus).toBe(429);
-    expect(error.message).toContain('your network');
+    expect(error.message).toContain('from your network');
+  });
+
+  it('believes X-Forwarded-For only from a listed proxy: a client elsewhere keeps its own address', async () => {
+    const direct = await startTestServer({
+      configOverrides: { trustProxy: ['10.0.0.0/8'], rateLimits: { signupsPerHour: 1 } },
+    });
+    try {
+      const client = (ip: string) => direct.client({ headers: { 'x-forwarded-for': ip } });
+      await client('203.0.113.30').trpc.auth.register.mutate(person());
+      // 127.0.0.1 is not a listed proxy: every spoofed header is the same client, 127.0.0.1.
+      const error = await clientError(client('203.0.113.31').trpc.auth.register.mutate(person()));
+      expect(error.data?.httpStatus).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 });
 

@@ -44,23 +44,24 @@ export async function hitCounters(
     .execute();
 }
 
-/** The open windows of these keys, without adding to them (a key with no open window is absent). */
-export async function peekCounters(
+/**
+ * Takes attempts back in one statement: the `clear` keys' counts drop to 0, the `subtractOne`
+ * keys' by one (never below 0). Their windows still end when they would have.
+ */
+export async function refundCounters(
   db: Executor,
-  keys: readonly string[],
-  now: Date,
-): Promise<Map<string, CounterState>> {
-  const rows = await db
-    .selectFrom('rateLimits')
-    .select(['key', 'count', 'resetAt'])
-    .where('key', 'in', keys)
-    .where('resetAt', '>', now)
+  keys: { clear: readonly string[]; subtractOne: readonly string[] },
+): Promise<void> {
+  const all = [...keys.clear, ...keys.subtractOne];
+  if (all.length === 0) return;
+  const clear = keys.clear.length === 0 ? [''] : keys.clear;
+  await db
+    .updateTable('rateLimits')
+    .set({
+      count: sql<number>`case when key in (${sql.join(clear)}) then 0 else greatest(count - 1, 0) end`,
+    })
+    .where('key', 'in', all)
     .execute();
-  return new Map(rows.map(({ key, count, resetAt }) => [key, { count, resetAt }]));
-}
-
-export async function clearCounter(db: Executor, key: string): Promise<void> {
-  await db.deleteFrom('rateLimits').where('key', '=', key).execute();
 }
 
 /** Housekeeping: windows that ended carry no information. */
