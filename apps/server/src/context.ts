@@ -20,6 +20,7 @@ export interface SessionUser {
   role: Level;
   isAdmin: boolean;
   createdAt: Date;
+  emailVerified: boolean;
   /** The level of their pending request, null when none waits. */
   pendingRole: Level | null;
 }
@@ -51,6 +52,8 @@ export interface Context extends ContextInner {
   /** SHA-256 (hex) of the session cookie's token, when the request carried a live session. */
   sessionTokenHash: string | null;
   clientIp: string;
+  /** The User-Agent header, kept with a new session so account.sessions can show it. */
+  userAgent: string | null;
   http: HttpRequestInfo | null;
   setCookie(name: string, value: string, options: CookieOptions): void;
   clearCookie(name: string, options: CookieOptions): void;
@@ -76,6 +79,7 @@ export async function createContext(
     sessionTokenHash: null,
     // fastify applies TRUST_PROXY (X-Forwarded-For) when it computes req.ip.
     clientIp: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
     http: { origin: req.headers.origin, contentType: req.headers['content-type'] },
     setCookie: (name, value, options) => void res.setCookie(name, value, options),
     clearCookie: (name, options) => void res.clearCookie(name, options),

@@ -27,6 +27,7 @@ describe('a lost database connection', () => {
         user: null,
         sessionTokenHash: null,
         clientIp: '127.0.0.1',
+        userAgent: null,
         http: null,
         setCookie: () => {},
         clearCookie: () => {},

@@ -28,7 +28,11 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   adminEmail: string | null;
   adminPassword: string | null;
-  rateLimits: { signupsPerHour: number; loginsPer15Min: number };
+  rateLimits: { signupsPerHour: number; loginsPer15Min: number; accountMailsPerHour: number };
+  /** `required`: an account works only once its address is proven by a mailed link. */
+  emailVerification: EmailVerification;
+  /** Lifetime of a password reset link. */
+  passwordResetMinutes: number;
   /**
    * The proxies whose X-Forwarded-For is believed (addresses and CIDR ranges), or false: the
    * client is the first address from the right that is not one of them.
@@ -44,6 +48,9 @@ export interface AppConfig {
   logLevel: LogLevel;
   mail: MailSettings;
 }
+
+export const EMAIL_VERIFICATION_MODES = ['required', 'off'] as const;
+export type EmailVerification = (typeof EMAIL_VERIFICATION_MODES)[number];
 
 export interface ConfigProblem {
   variable: string;
@@ -96,9 +103,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const rateLimits = {
     signupsPerHour: readInteger(read, add, 'RATE_LIMIT_SIGNUPS_PER_HOUR', 20, 0, 1_000_000),
     loginsPer15Min: readInteger(read, add, 'RATE_LIMIT_LOGINS_PER_15_MIN', 10, 0, 1_000_000),
+    accountMailsPerHour: readInteger(
+      read,
+      add,
+      'RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR',
+      5,
+      0,
+      1_000_000,
+    ),
   };
   const trustProxy = readTrustProxy(read, add);
   const sessionMaxDays = readInteger(read, add, 'SESSION_MAX_DAYS', 90, 1, 36_500);
+  const emailVerification = readEmailVerification(read, add);
+  const passwordResetMinutes = readInteger(read, add, 'PASSWORD_RESET_MINUTES', 30, 1, 10_080);
   const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
@@ -128,6 +145,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminEmail,
     adminPassword,
     rateLimits,
+    emailVerification,
+    passwordResetMinutes,
     trustProxy,
     sessionMaxDays,
     mailWorker,
@@ -214,6 +233,18 @@ function readTrustProxy(read: Read, add: Add): false | string[] {
     return false;
   }
   return proxies;
+}
+
+function readEmailVerification(read: Read, add: Add): EmailVerification {
+  const value = (read('EMAIL_VERIFICATION') ?? 'required').toLowerCase();
+  const mode = EMAIL_VERIFICATION_MODES.find((known) => known === value);
+  if (mode !== undefined) return mode;
+  add(
+    'EMAIL_VERIFICATION',
+    `'${read('EMAIL_VERIFICATION')}' is not a verification mode.`,
+    'set it to required (accounts work once their address is confirmed) or off.',
+  );
+  return 'required';
 }
 
 function readAppUrl(value: string, add: Add): { href: string; origin: string } | null {

@@ -6,6 +6,7 @@
  */
 import type { Executor } from '@rolegate/db';
 import type { Logger } from 'pino';
+import { deleteDeadTokens } from './accounts/account-tokens.js';
 import { deleteExpiredSessions } from './accounts/sessions.js';
 import { deleteEndedWindows } from './rate-limit/counters.js';
 
@@ -23,6 +24,7 @@ export async function sweepExpired(db: Executor, now: Date) {
   return {
     sessions: await deleteExpiredSessions(db, now),
     rateLimits: await deleteEndedWindows(db, now),
+    accountTokens: await deleteDeadTokens(db, now),
   };
 }
 

@@ -40,9 +40,29 @@ export const publicProcedure = t.procedure.use(async ({ ctx, type, next }) => {
   throw databaseUnavailableError(result.error.cause, ctx.logger) ?? result.error;
 });
 
+/**
+ * Signed in, address proven or not: only what an unverified account may use (auth.resendVerification,
+ * account.changeEmail to fix a typo, the session procedures). Everything else is authedProcedure.
+ */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.user === null) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  }
+  return next({ ctx: { user: ctx.user } });
+});
+
+export const EMAIL_NOT_VERIFIED = 'Confirm your email address first';
+
+/**
+ * Signed in, with a proven address when EMAIL_VERIFICATION=required (decision 025). Both checks in
+ * one middleware, not signedInProcedure plus one: each is another pass through tRPC's chain.
+ */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.user === null) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  }
+  if (ctx.config.emailVerification === 'required' && !ctx.user.emailVerified) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: EMAIL_NOT_VERIFIED });
   }
   return next({ ctx: { user: ctx.user } });
 });

@@ -91,6 +91,55 @@ export const requestLevelInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
+/** The token of a mailed link, as the page took it from `?token=`. Checked by the server. */
+const linkTokenSchema = z
+  .string({ error: 'Open the link from the mail again: it carries a token.' })
+  .trim()
+  .min(1, { error: 'Open the link from the mail again: it carries a token.' })
+  .max(200, { error: 'This link has expired or was already used' });
+
+export const linkTokenInput = z.strictObject(
+  { token: linkTokenSchema },
+  { error: unknownKeyMessage },
+);
+
+export const requestPasswordResetInput = z.strictObject(
+  { email: emailSchema },
+  { error: unknownKeyMessage },
+);
+
+export const resetPasswordInput = z.strictObject(
+  { token: linkTokenSchema, password: passwordSchema },
+  { error: unknownKeyMessage },
+);
+
+export const changePasswordInput = z.strictObject(
+  {
+    currentPassword: z
+      .string({ error: 'Enter your current password.' })
+      .min(1, { error: 'Enter your current password.' })
+      .max(PASSWORD_MAX_LENGTH),
+    newPassword: passwordSchema,
+  },
+  { error: unknownKeyMessage },
+);
+
+export const changeEmailInput = z.strictObject(
+  {
+    password: z
+      .string({ error: 'Enter your password.' })
+      .min(1, { error: 'Enter your password.' })
+      .max(PASSWORD_MAX_LENGTH),
+    newEmail: emailSchema,
+  },
+  { error: unknownKeyMessage },
+);
+
+export const revokeSessionInput = z.strictObject(
+  { sessionId: idSchema('sessionId') },
+  { error: unknownKeyMessage },
+);
+
 export const REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -183,6 +232,9 @@ function unknownKeyMessage(issue: { code?: string; keys?: readonly string[] }): 
 export type RegisterInput = z.infer<typeof registerInput>;
 export type LoginInput = z.infer<typeof loginInput>;
 export type RequestLevelInput = z.infer<typeof requestLevelInput>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
 export type ProposeInput = z.infer<typeof proposeInput>;
 export type ReviewInput = z.infer<typeof reviewInput>;
 export type SaveEntryInput = z.infer<typeof saveEntryInput>;

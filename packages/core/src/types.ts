@@ -13,6 +13,8 @@ export interface PublicUser {
   pending: boolean;
   isAdmin: boolean;
   createdAt: string;
+  /** False until the person follows the link mailed to `email`. */
+  emailVerified: boolean;
 }
 
 export interface LevelRequestView {
@@ -25,4 +27,15 @@ export interface LevelRequestView {
   decidedAt: string | null;
   decidedBy: { id: string; name: string; email: string } | null;
   denyReason: string | null;
+}
+
+/** One of the person's sessions as account.sessions lists them. */
+export interface SessionView {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  /** The session this request came with. */
+  current: boolean;
 }

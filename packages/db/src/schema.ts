@@ -32,6 +32,8 @@ export interface UsersTable {
   passwordHash: string;
   role: LevelName;
   isAdmin: Generated<boolean>;
+  /** The person followed a link mailed to `email` (or reset their password through one). */
+  emailVerified: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -52,10 +54,30 @@ export interface LevelRequestsTable {
 export interface SessionsTable {
   /** SHA-256 of the cookie token, hex. The token itself is never stored. */
   tokenHash: string;
+  /** What account.sessions and account.revokeSession name a session by. */
+  id: Generated<string>;
   userId: string;
   createdAt: Timestamp;
   expiresAt: ColumnType<Date, Date | string, Date | string>;
   lastSeenAt: Timestamp;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export type AccountTokenPurpose = 'verify_email' | 'reset_password' | 'change_email';
+
+/** Single-use links mailed to a person: verify an address, reset a password, change the address. */
+export interface AccountTokensTable {
+  id: Generated<string>;
+  /** SHA-256 of the token in the link, hex. The token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  purpose: AccountTokenPurpose;
+  /** The address the link was mailed to, which following it proves. */
+  email: string;
+  createdAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  usedAt: NullableTimestamp;
 }
 
 /** A message as the mail package serialises it (EmailMessage#toJSON). */
@@ -129,6 +151,7 @@ export interface Database {
   users: UsersTable;
   levelRequests: LevelRequestsTable;
   sessions: SessionsTable;
+  accountTokens: AccountTokensTable;
   mailOutbox: MailOutboxTable;
   auditLog: AuditLogTable;
   rateLimits: RateLimitsTable;
@@ -141,6 +164,7 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type LevelRequest = Selectable<LevelRequestsTable>;
 export type Session = Selectable<SessionsTable>;
+export type AccountToken = Selectable<AccountTokensTable>;
 export type OutboxMessage = Selectable<MailOutboxTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Entry = Selectable<EntriesTable>;

@@ -38,6 +38,9 @@ export function appEnv(options: AppEnvOptions): Record<string, string> {
     APP_URL: options.appUrl,
     RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
     RATE_LIMIT_LOGINS_PER_15_MIN: '0',
+    RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: '0',
+    // Cases sign people up and go on at once; the verification cases set `required` themselves.
+    EMAIL_VERIFICATION: 'off',
     MAIL_RETRY_BASE_MS: FAST_RETRY_BASE_MS,
     LOG_LEVEL: 'warn',
     ...options.extra,

@@ -101,6 +101,7 @@ async function createAdmin(db: Executor, input: EnsureAdminInput): Promise<Ensur
       passwordHash,
       role: ADMIN_LEVEL,
       isAdmin: true,
+      emailVerified: true,
     });
     await writeAudit(trx, {
       actorId: null,

@@ -9,7 +9,7 @@ export async function loadPublicUser(db: Executor, userId: string): Promise<Publ
     .leftJoin('levelRequests as p', (join) =>
       join.onRef('p.userId', '=', 'u.id').on('p.status', '=', 'pending'),
     )
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.isAdmin', 'u.createdAt'])
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.isAdmin', 'u.createdAt', 'u.emailVerified'])
     .select('p.requestedRole as pendingRole')
     .where('u.id', '=', userId)
     .executeTakeFirst();

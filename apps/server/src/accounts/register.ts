@@ -8,17 +8,20 @@ import { type OutboxRow, outboxRow } from '../outbox/queue.js';
 import { consumeSignupAllowance } from '../rate-limit/limits.js';
 import { requestReason } from '../requests/open.js';
 import { toPublicUserView } from '../requests/views.js';
+import { verificationLink } from './email-verification.js';
 import { hashPassword } from './passwords.js';
 import { setSessionCookie } from './session-cookie.js';
-import { newSession, revokeSession } from './sessions.js';
+import { newSession, revokeSession, sessionClientOf } from './sessions.js';
 import { insertSignUp, type SignUpRows } from './sign-up-statement.js';
 
 export const EMAIL_TAKEN = 'An account with this email already exists.';
 
 /**
- * Creates the account at the level the access table grants at once and signs the person in. A
- * level that needs approval also opens a request and queues the admins' mail: user, session,
- * request and mail commit together or not at all (one statement, see insertSignUp).
+ * Creates the account at the level the access table grants at once and signs the person in,
+ * unverified. With EMAIL_VERIFICATION=required the link that verifies the address is mailed; a
+ * level that needs approval opens a request, whose admins' mail waits for the address to be proven
+ * (or goes at once with verification off). Everything commits together or not at all (one
+ * statement, see insertSignUp).
  */
 export async function registerUser(ctx: Context, input: RegisterInput): Promise<PublicUser> {
   await consumeSignupAllowance(ctx);
@@ -27,14 +30,16 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
   // Ids and the request's time are made here, not by Postgres: the admins' mail names the request
   // and is written in the same statement as it.
   const now = ctx.now();
+  const verification = ctx.config.emailVerification === 'required';
   const user = {
     id: randomUUID(),
     email: input.email,
     name: input.name,
     passwordHash,
     role: grant.role,
+    emailVerified: false,
   };
-  const session = newSession(user.id, now);
+  const session = newSession(user.id, now, sessionClientOf(ctx));
   const request =
     grant.requestedRole === null
       ? null
@@ -45,12 +50,17 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
           reason: requestReason(input.reason),
           createdAt: now,
         };
-  const mail = request === null ? null : await adminsMail(ctx, { request, user });
+  // With verification required, the admins hear of the request once the address is proven
+  // (accounts/email-verification.ts); until then only the verification link is mailed.
+  const link = verification ? verificationLink(ctx.config, user, now) : null;
+  const adminMail =
+    request === null || verification ? null : await adminsMail(ctx, { request, user });
   const created = await insertOrRefuseTakenEmail(ctx, {
     user,
     session: session.row,
     request,
-    mail,
+    token: link?.secret.row ?? null,
+    mails: [link === null ? null : outboxRow(link.mail), adminMail].filter((mail) => mail !== null),
   });
   // Signing up while signed in replaces that session, as signing in does.
   if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);

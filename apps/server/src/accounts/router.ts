@@ -1,12 +1,29 @@
-import { loginInput, registerInput, requestLevelInput } from '@rolegate/core';
+import {
+  changeEmailInput,
+  changePasswordInput,
+  linkTokenInput,
+  loginInput,
+  registerInput,
+  requestLevelInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  revokeSessionInput,
+} from '@rolegate/core';
 import { toPublicUserView } from '../requests/views.js';
-import { authedProcedure, publicProcedure, router } from '../trpc.js';
+import { authedProcedure, publicProcedure, router, signedInProcedure } from '../trpc.js';
+import { changeEmail } from './change-email.js';
+import { changePassword } from './change-password.js';
+import { resendVerification, verifyEmail } from './email-verification.js';
+import { requestPasswordReset, resetPassword } from './password-reset.js';
 import { loadPublicUserOrThrow } from './public-user.js';
 import { registerUser } from './register.js';
 import { requestLevel } from './request-level.js';
 import { clearSessionCookie } from './session-cookie.js';
+import { listSessions, revokeOtherSessions, revokeOwnSession } from './session-list.js';
 import { revokeSession } from './sessions.js';
 import { checkCredentials, startSession } from './sign-in.js';
+
+const OK = { ok: true as const };
 
 export const authRouter = router({
   // One statement writes the person, their session and any request; the answer needs no read.
@@ -23,18 +40,62 @@ export const authRouter = router({
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
     clearSessionCookie(ctx);
-    return { ok: true as const };
+    return OK;
   }),
 
   // The session lookup already read the whole person: no second query on the app's busiest call.
   me: publicProcedure.query(({ ctx }) => ({
     user: ctx.user === null ? null : toPublicUserView(ctx.user),
   })),
+
+  // No session needed: the link may be opened in another browser; the token names the account.
+  verifyEmail: publicProcedure
+    .input(linkTokenInput)
+    .mutation(async ({ ctx, input }) => ({ user: await verifyEmail(ctx, input.token) })),
+
+  resendVerification: signedInProcedure.mutation(async ({ ctx }) => {
+    await resendVerification(ctx);
+    return OK;
+  }),
+
+  requestPasswordReset: publicProcedure
+    .input(requestPasswordResetInput)
+    .mutation(async ({ ctx, input }) => {
+      await requestPasswordReset(ctx, input.email);
+      return OK;
+    }),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(async ({ ctx, input }) => ({ user: await resetPassword(ctx, input) })),
 });
 
 export const accountRouter = router({
   requestLevel: authedProcedure.input(requestLevelInput).mutation(async ({ ctx, input }) => {
     await requestLevel(ctx, input);
     return { user: await loadPublicUserOrThrow(ctx.db, ctx.user.id) };
+  }),
+
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx, input);
+    return OK;
+  }),
+
+  // Allowed before the address is verified: it is how a mistyped address is fixed.
+  changeEmail: signedInProcedure.input(changeEmailInput).mutation(async ({ ctx, input }) => {
+    await changeEmail(ctx, input);
+    return OK;
+  }),
+
+  sessions: signedInProcedure.query(async ({ ctx }) => ({ sessions: await listSessions(ctx) })),
+
+  revokeSession: signedInProcedure.input(revokeSessionInput).mutation(async ({ ctx, input }) => {
+    await revokeOwnSession(ctx, input.sessionId);
+    return OK;
+  }),
+
+  signOutEverywhere: signedInProcedure.mutation(async ({ ctx }) => {
+    await revokeOtherSessions(ctx.db, ctx.user.id, ctx.sessionTokenHash);
+    return OK;
   }),
 });

@@ -3,34 +3,63 @@
  * table cannot be replayed. 30 days, sliding: each use pushes the expiry out again, but never past
  * SESSION_MAX_DAYS after sign-in (a stolen cookie kept busy must not live for ever).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { isLevel } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import type { SessionUser } from '../context.js';
+import type { Context, SessionUser } from '../context.js';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-token.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding the expiry costs a write; doing it at most hourly keeps reads free of writes. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+export const hashSessionToken = hashSecretToken;
+
+/** Where a session was opened from, shown in account.sessions; unknown for sessions made in code. */
+export interface SessionClient {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+const UNKNOWN_CLIENT: SessionClient = { userAgent: null, ip: null };
+
+export function sessionClientOf(ctx: Pick<Context, 'userAgent' | 'clientIp'>): SessionClient {
+  return { userAgent: ctx.userAgent, ip: ctx.clientIp };
 }
 
 export interface NewSession {
   /** For the cookie; never stored. */
   token: string;
   /** The sessions row to insert, alone (createSession) or inside a bigger statement (sign-up). */
-  row: { tokenHash: string; userId: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
+  row: {
+    tokenHash: string;
+    userId: string;
+    createdAt: Date;
+    lastSeenAt: Date;
+    expiresAt: Date;
+  } & SessionClient;
 }
 
-export function newSession(userId: string, now: Date): NewSession {
-  const token = randomBytes(32).toString('base64url');
+export function newSession(
+  userId: string,
+  now: Date,
+  client: SessionClient = UNKNOWN_CLIENT,
+): NewSession {
+  const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   return {
     token,
-    row: { tokenHash: hashSessionToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
+    row: {
+      tokenHash: hashSessionToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      // A header is whatever the client sent: keep a readable amount of it.
+      userAgent: client.userAgent?.slice(0, 400) ?? null,
+      ip: client.ip,
+    },
   };
 }
 
@@ -38,8 +67,9 @@ export async function createSession(
   db: Executor,
   userId: string,
   now: Date,
+  client: SessionClient = UNKNOWN_CLIENT,
 ): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
-  const { token, row } = newSession(userId, now);
+  const { token, row } = newSession(userId, now, client);
   await db.insertInto('sessions').values(row).execute();
   return { token, tokenHash: row.tokenHash, expiresAt: row.expiresAt };
 }
@@ -62,15 +92,15 @@ function usersWithPendingRequest(db: Executor) {
       join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
     )
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
-    .select(['users.createdAt', 'pending.requestedRole as pendingRole']);
+    .select(['users.createdAt', 'users.emailVerified', 'pending.requestedRole as pendingRole']);
 }
 
 type SessionUserRow = Omit<SessionUser, 'role'> & { role: string };
 
 function toSessionUser(row: SessionUserRow): SessionUser | null {
   if (!isLevel(row.role)) return null;
-  const { id, email, name, role, isAdmin, createdAt, pendingRole } = row;
-  return { id, email, name, role, isAdmin, createdAt, pendingRole };
+  const { id, email, name, role, isAdmin, createdAt, emailVerified, pendingRole } = row;
+  return { id, email, name, role, isAdmin, createdAt, emailVerified, pendingRole };
 }
 
 /** The person with this id as a SessionUser (tests and tools acting as someone), or null. */
@@ -94,7 +124,7 @@ async function findLiveSession(
   signedInAfter: Date,
 ): Promise<LiveSessionRow | undefined> {
   const { rows } = await sql<LiveSessionRow>`
-    select u.id, u.email, u.name, u.role, u.is_admin, u.created_at,
+    select u.id, u.email, u.name, u.role, u.is_admin, u.created_at, u.email_verified,
            pending.requested_role as pending_role, s.last_seen_at, s.expires_at,
            s.created_at as signed_in_at
       from sessions s
@@ -115,7 +145,7 @@ export async function resolveSession(
   now: Date,
   maxDays: number,
 ): Promise<ResolvedSession | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!looksLikeSecretToken(token)) return null;
   const tokenHash = hashSessionToken(token);
   const signedInAfter = new Date(now.getTime() - maxDays * DAY_MS);
   const row = await findLiveSession(db, tokenHash, now, signedInAfter);

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { countSignInAttempt, forgiveSignIn } from '../rate-limit/limits.js';
 import { verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { setSessionCookie } from './session-cookie.js';
-import { createSession, revokeSession } from './sessions.js';
+import { createSession, revokeSession, sessionClientOf } from './sessions.js';
 import { findUserByEmail } from './users.js';
 
 /** One answer for an unknown email and a wrong password, so the form does not reveal accounts. */
@@ -33,6 +33,6 @@ export async function checkCredentials(ctx: Context, input: LoginInput): Promise
 /** Opens a session and sets its cookie; a session the request already carried is replaced. */
 export async function startSession(ctx: Context, userId: string): Promise<void> {
   if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
-  const session = await createSession(ctx.db, userId, ctx.now());
+  const session = await createSession(ctx.db, userId, ctx.now(), sessionClientOf(ctx));
   setSessionCookie(ctx, session.token, session.expiresAt);
 }

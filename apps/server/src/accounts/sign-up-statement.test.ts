@@ -59,6 +59,7 @@ describe('a sign-up is written as one statement', () => {
       requests: before.requests + 1,
       mail: before.mail + 1,
       sessions: before.sessions + 1,
+      links: before.links,
     });
   });
 
@@ -103,6 +104,51 @@ describe('a sign-up is written as one statement', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toBe('An account with this email already exists.');
     expect(await counts()).toEqual(before);
+    expect(cookies.has('rolegate_session')).toBe(false);
+  });
+});
+
+describe('with EMAIL_VERIFICATION=required', () => {
+  let v: TestContext;
+  const vCounter = statementCounter();
+  beforeAll(async () => {
+    v = await createTestContext({
+      db: (await createTestDb()).db.withPlugin(vCounter.plugin),
+      configOverrides: {
+        emailVerification: 'required',
+        mail: testConfig({}, { ADMINS: 'Ada Admin <ada@example.com>' }).mail,
+      },
+    });
+  });
+  afterAll(() => v.destroy());
+
+  it('writes the person, session, request, link and its mail (not the admins’) in one statement', async () => {
+    const before = await signUpRowCounts(v.db);
+    vCounter.counter.statements = 0;
+    const { user } = await v.caller().auth.register({ ...power, email: 'proof@example.com' });
+    expect(vCounter.counter.statements).toBe(1);
+    expect(user).toMatchObject({ emailVerified: false, requestedRole: 'power' });
+    expect(await signUpRowCounts(v.db)).toEqual({
+      users: before.users + 1,
+      requests: before.requests + 1,
+      mail: before.mail + 1,
+      sessions: before.sessions + 1,
+      links: before.links + 1,
+    });
+    const [mail] = await v.db.selectFrom('mailOutbox').select('message').execute();
+    expect(mail?.message.to).toEqual(['"Grace Hopper" <proof@example.com>']);
+  });
+
+  it('writes nothing at all when the link cannot be stored', async () => {
+    const before = await signUpRowCounts(v.db);
+    const cookies = new Map<string, string>();
+    const error = await withInsertsRefused(v.db, 'account_tokens', () =>
+      callerError(
+        v.caller(null, { cookies }).auth.register({ ...power, email: 'nolink@example.com' }),
+      ),
+    );
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(await signUpRowCounts(v.db)).toEqual(before);
     expect(cookies.has('rolegate_session')).toBe(false);
   });
 });

@@ -17,7 +17,14 @@ export async function findUserById(db: Executor, id: string): Promise<User | und
 
 export async function insertUser(
   db: Executor,
-  values: { email: string; name: string; passwordHash: string; role: Level; isAdmin?: boolean },
+  values: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    role: Level;
+    isAdmin?: boolean;
+    emailVerified?: boolean;
+  },
 ): Promise<User> {
   return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
 }

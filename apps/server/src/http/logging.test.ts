@@ -39,6 +39,18 @@ describe('logs', () => {
 });
 
 describe('request logs', () => {
+  it('keep the page of a mailed link but never its token', async () => {
+    lines.length = 0;
+    const secret = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
+    for (const page of ['verify-email', 'reset-password']) {
+      await fetch(new URL(`/${page}?token=${secret}&from=mail`, s.url));
+    }
+    const log = lines.join('');
+    expect(log).not.toContain(secret);
+    expect(log).toContain('/verify-email?token=[redacted]&from=mail');
+    expect(log).toContain('/reset-password?token=[redacted]&from=mail');
+  });
+
   it('are one line a request, once answered, with the method, URL, status and time', async () => {
     lines.length = 0;
     const response = await fetch(new URL('/trpc/auth.me', s.url));
@@ -58,7 +70,7 @@ describe('request logs', () => {
 });
 
 describe('housekeeping', () => {
-  it('deletes expired sessions and ended rate-limit windows, nothing else', async () => {
+  it('deletes expired sessions, ended rate-limit windows and dead links, nothing else', async () => {
     const { user } = await s.signUp();
     const past = new Date(Date.now() - 1000);
     const future = new Date(Date.now() + 60_000);
@@ -76,8 +88,19 @@ describe('housekeeping', () => {
         { key: 'open', count: 1, resetAt: future },
       ])
       .execute();
+    const link = { userId: user.id, purpose: 'verify_email' as const, email: user.email };
+    await s.db
+      .insertInto('accountTokens')
+      .values([
+        { ...link, tokenHash: 'late', expiresAt: past },
+        { ...link, tokenHash: 'used', expiresAt: future, usedAt: past },
+        { ...link, tokenHash: 'usable', expiresAt: future },
+      ])
+      .execute();
     const deleted = await sweepExpired(s.db, new Date());
-    expect(deleted).toEqual({ sessions: 1, rateLimits: 1 });
+    expect(deleted).toEqual({ sessions: 1, rateLimits: 1, accountTokens: 2 });
+    const tokens = await s.db.selectFrom('accountTokens').select('tokenHash').execute();
+    expect(tokens.map((row) => row.tokenHash)).toEqual(['usable']);
     const sessions = await s.db
       .selectFrom('sessions')
       .select('tokenHash')

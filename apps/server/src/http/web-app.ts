@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { withoutSecrets } from './request-log.js';
 
 // This file runs from dist/http/: in the release folder (`pnpm release`) the SPA sits beside dist/,
 // in a checkout it is the web app's build next door.
@@ -24,6 +25,8 @@ export async function registerWebApp(
   const root = webDistDir === undefined ? DEFAULT_WEB_DIST : webDistDir;
   if (root === null || !existsSync(path.join(root, 'index.html'))) {
     server.log.debug({ root }, 'no built web app: serving the API only');
+    // Ours, not fastify's default, which logs every unknown URL in full (tokens of mailed links too).
+    server.setNotFoundHandler(notFound);
     return;
   }
   await server.register(fastifyStatic, {
@@ -40,8 +43,13 @@ export async function registerWebApp(
     if ((request.method === 'GET' || request.method === 'HEAD') && wantsHtml && !isApi) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .send({ error: 'Not Found', message: `${request.method} ${request.url} does not exist.` });
+    return notFound(request, reply);
   });
+}
+
+function notFound(request: FastifyRequest, reply: FastifyReply) {
+  const url = withoutSecrets(request.url);
+  return reply
+    .code(404)
+    .send({ error: 'Not Found', message: `${request.method} ${url} does not exist.` });
 }

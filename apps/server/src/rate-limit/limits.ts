@@ -100,7 +100,7 @@ export async function forgiveSignIn(ctx: LimitContext, email: string): Promise<v
   await refundCounters(ctx.db, { clear: [keys.pair], subtractOne: [keys.address, keys.email] });
 }
 
-function tooMany(what: string, state: CounterState, now: Date) {
+export function tooMany(what: string, state: CounterState, now: Date) {
   const seconds = Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000));
   const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
   return rateLimitedError(

@@ -43,6 +43,7 @@ export function selectRequestRows(db: Executor) {
       'u.role as userRole',
       'u.isAdmin as userIsAdmin',
       'u.createdAt as userCreatedAt',
+      'u.emailVerified as userEmailVerified',
       'p.requestedRole as userPendingRole',
       'd.id as deciderId',
       'd.name as deciderName',
@@ -58,10 +59,12 @@ export type RequestRow = Awaited<
 
 export async function listRequests(
   db: Executor,
-  filter: { status?: RequestStatus | undefined } = {},
+  filter: { status?: RequestStatus | undefined; onlyVerified?: boolean } = {},
 ): Promise<RequestRow[]> {
   let query = selectRequestRows(db);
   if (filter.status) query = query.where('r.status', '=', filter.status);
+  // EMAIL_VERIFICATION=required: a request reaches the admins once its address is proven.
+  if (filter.onlyVerified) query = query.where('u.emailVerified', '=', true);
   return query.execute();
 }
 

@@ -8,7 +8,10 @@ import { toLevelRequestView } from './views.js';
 /** admin.requests, admin.approve, admin.deny, admin.users: merged into `admin` by router.ts. */
 export const requestsAdminRouter = router({
   requests: adminProcedure.input(adminRequestsInput).query(async ({ ctx, input }) => {
-    const rows = await listRequests(ctx.db, { status: input?.status });
+    const rows = await listRequests(ctx.db, {
+      status: input?.status,
+      onlyVerified: ctx.config.emailVerification === 'required',
+    });
     return { requests: rows.map(toLevelRequestView) };
   }),
 

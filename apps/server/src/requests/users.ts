@@ -14,7 +14,7 @@ export async function listUsersForAdmin(db: Executor): Promise<AdminUserView[]> 
     .leftJoin('levelRequests as p', (join) =>
       join.onRef('p.userId', '=', 'u.id').on('p.status', '=', 'pending'),
     )
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.isAdmin', 'u.createdAt'])
+    .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.isAdmin', 'u.createdAt', 'u.emailVerified'])
     .select(['p.requestedRole as pendingRole', 'p.id as pendingRequestId'])
     .orderBy('u.createdAt', 'desc')
     .orderBy('u.id', 'desc')

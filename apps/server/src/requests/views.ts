@@ -10,6 +10,7 @@ export interface PublicUserParts {
   role: LevelName;
   isAdmin: boolean;
   createdAt: Date;
+  emailVerified: boolean;
   pendingRole: LevelName | null;
 }
 
@@ -23,6 +24,7 @@ export function toPublicUserView(parts: PublicUserParts): PublicUser {
     pending: parts.pendingRole !== null,
     isAdmin: parts.isAdmin,
     createdAt: parts.createdAt.toISOString(),
+    emailVerified: parts.emailVerified,
   };
 }
 
@@ -36,6 +38,7 @@ export function toLevelRequestView(row: RequestRow): LevelRequestView {
       role: row.userRole,
       isAdmin: row.userIsAdmin,
       createdAt: row.userCreatedAt,
+      emailVerified: row.userEmailVerified,
       pendingRole: row.userPendingRole,
     }),
     requestedRole: row.requestedRole,

@@ -6,7 +6,7 @@ import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 
 export async function signUpRowCounts(db: Executor) {
-  const count = (table: 'users' | 'levelRequests' | 'mailOutbox' | 'sessions') =>
+  const count = (table: 'users' | 'levelRequests' | 'mailOutbox' | 'sessions' | 'accountTokens') =>
     db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -17,6 +17,7 @@ export async function signUpRowCounts(db: Executor) {
     requests: await count('levelRequests'),
     mail: await count('mailOutbox'),
     sessions: await count('sessions'),
+    links: await count('accountTokens'),
   };
 }
 
@@ -26,7 +27,7 @@ export async function signUpRowCounts(db: Executor) {
  */
 export async function withInsertsRefused<T>(
   db: Executor,
-  table: 'users' | 'level_requests' | 'mail_outbox' | 'sessions',
+  table: 'users' | 'level_requests' | 'mail_outbox' | 'sessions' | 'account_tokens',
   run: () => Promise<T>,
 ): Promise<T> {
   const refuse = sql.id(`refuse_insert_${table}`);

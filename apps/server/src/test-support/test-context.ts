@@ -23,7 +23,10 @@ export type ConfigOverrides = Partial<Omit<AppConfig, 'rateLimits'>> & {
   rateLimits?: Partial<AppConfig['rateLimits']>;
 };
 
-/** Settings for tests: memory mail, no worker, silent logs and rate limits off unless asked for. */
+/**
+ * Settings for tests: memory mail, no worker, silent logs, rate limits and email verification off
+ * unless asked for.
+ */
 export function testConfig(overrides: ConfigOverrides = {}, env: Record<string, string> = {}) {
   const base = loadConfig({
     APP_URL: 'http://localhost:3000',
@@ -34,6 +37,9 @@ export function testConfig(overrides: ConfigOverrides = {}, env: Record<string, 
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SIGNUPS_PER_HOUR: '0',
     RATE_LIMIT_LOGINS_PER_15_MIN: '0',
+    RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: '0',
+    // Most tests are about what a signed-up person does next; the verification tests turn it on.
+    EMAIL_VERIFICATION: 'off',
     ...env,
   });
   const { rateLimits, ...rest } = overrides;
@@ -101,6 +107,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
         user: user ? await loadUser(user.id) : null,
         sessionTokenHash: null,
         clientIp: callerOptions.clientIp ?? '127.0.0.1',
+        userAgent: null,
         http: null,
         setCookie: (name, value) => void callerOptions.cookies?.set(name, value),
         clearCookie: (name) => void callerOptions.cookies?.delete(name),

@@ -14,5 +14,9 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
       `${WEB_INDEX} is missing: run \`pnpm --filter @rolegate/web build\` (or \`pnpm test\`, which builds first).`,
     );
   }
-  return startBuiltServer({ LOG_LEVEL: 'warn', ...env }, { label: 'app server', ownOrigin: true });
+  // Verification off unless a test turns it on: most flows go on right after signing up.
+  return startBuiltServer(
+    { LOG_LEVEL: 'warn', EMAIL_VERIFICATION: 'off', ...env },
+    { label: 'app server', ownOrigin: true },
+  );
 }

@@ -26,6 +26,7 @@ function userAt(role: Level, pending: Partial<PublicUser> = {}): PublicUser {
     pending: false,
     isAdmin: false,
     createdAt: '2026-11-26T09:00:00.000Z',
+    emailVerified: true,
     ...pending,
   };
 }

@@ -13,6 +13,8 @@ import * as rateLimits from './2026_11_26_0006_rate_limits.js';
 import * as entries from './2026_11_26_0007_entries.js';
 import * as entryProposals from './2026_11_26_0008_entry_proposals.js';
 import * as entryVersions from './2026_11_26_0009_entry_versions.js';
+import * as emailVerification from './2026_12_04_0010_email_verification.js';
+import * as sessionDetails from './2026_12_04_0011_session_details.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -24,4 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0007_entries': entries,
   '2026_11_26_0008_entry_proposals': entryProposals,
   '2026_11_26_0009_entry_versions': entryVersions,
+  '2026_12_04_0010_email_verification': emailVerification,
+  '2026_12_04_0011_session_details': sessionDetails,
 };

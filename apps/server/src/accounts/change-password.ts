@@ -1,0 +1,45 @@
+import type { ChangePasswordInput } from '@rolegate/core';
+import type { Context, SessionUser } from '../context.js';
+import { fieldError } from '../errors.js';
+import { passwordChangedMail } from '../notifications/account.js';
+import { queueMail } from '../outbox/queue.js';
+import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { revokeOtherSessions } from './session-list.js';
+import { findUserById } from './users.js';
+
+export const WRONG_CURRENT_PASSWORD = 'Your current password is not this one.';
+
+/**
+ * account.changePassword: needs the current password; every other session ends (whoever else was
+ * in is out), and the person is mailed that it happened.
+ */
+export async function changePassword(
+  ctx: Context & { user: SessionUser },
+  input: ChangePasswordInput,
+): Promise<void> {
+  const user = await findUserById(ctx.db, ctx.user.id);
+  if (user === undefined || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw fieldError('BAD_REQUEST', 'currentPassword', WRONG_CURRENT_PASSWORD);
+  }
+  await consumeAccountMailAllowance(ctx, user.email);
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    await trx
+      .updateTable('users')
+      .set({ passwordHash, updatedAt: now })
+      .where('id', '=', user.id)
+      .execute();
+    await revokeOtherSessions(trx, user.id, ctx.sessionTokenHash);
+    await queueMail(
+      trx,
+      passwordChangedMail(ctx.config, {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        at: now,
+      }),
+    );
+  });
+}

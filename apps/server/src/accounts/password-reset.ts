@@ -1,0 +1,112 @@
+/**
+ * "Forgot your password?" (decision 024). Asking answers the same, in the same time, whether or not
+ * an account has the address: both paths run the same statement, which writes the link and its mail
+ * only when a user matched. Following the link sets the password, proves the address, ends every
+ * session and opens a new one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PublicUser, ResetPasswordInput } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
+import { sql } from 'kysely';
+import type { Context } from '../context.js';
+import { passwordChangedMail, passwordResetMail } from '../notifications/account.js';
+import { outboxRow, queueMail, wakeOutboxWorkers } from '../outbox/queue.js';
+import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
+import { consumeToken, findUsableToken, newAccountToken, voidTokens } from './account-tokens.js';
+import { linkExpired, markEmailVerified } from './email-verification.js';
+import { hashPassword } from './passwords.js';
+import { loadPublicUserOrThrow } from './public-user.js';
+import { setSessionCookie } from './session-cookie.js';
+import { createSession, revokeSession, revokeUserSessions, sessionClientOf } from './sessions.js';
+
+const MINUTE_MS = 60 * 1000;
+
+/** auth.requestPasswordReset: always `{ ok: true }`; the mail is queued, never sent here. */
+export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
+  await consumeAccountMailAllowance(ctx, email);
+  const now = ctx.now();
+  // Built on both paths, account or not: the same work whatever the answer would have revealed.
+  const link = newAccountToken(
+    { id: randomUUID(), userId: randomUUID(), purpose: 'reset_password', email },
+    now,
+    ctx.config.passwordResetMinutes * MINUTE_MS,
+  );
+  const mail = outboxRow(
+    passwordResetMail(ctx.config, { tokenId: link.row.id, token: link.token, email }),
+  );
+  await insertResetIfAccount(ctx.db, { ...link.row, mail });
+}
+
+/**
+ * One statement: finds the account by address, voids its older reset links, writes the new one and
+ * queues the mail, addressed to the address as the account has it. Without an account every CTE
+ * touches no row.
+ */
+async function insertResetIfAccount(
+  db: Executor,
+  row: { id: string; tokenHash: string; email: string; createdAt: Date; expiresAt: Date } & {
+    mail: { idempotencyKey: string; message: string };
+  },
+): Promise<void> {
+  await sql`
+    with target as (
+      select id, email from users where lower(email) = lower(${row.email})
+    ), voided as (
+      update account_tokens set used_at = ${row.createdAt}
+       where user_id in (select id from target) and purpose = 'reset_password' and used_at is null
+    ), new_token as (
+      insert into account_tokens (id, token_hash, user_id, purpose, email, created_at, expires_at)
+      select ${row.id}, ${row.tokenHash}, id, 'reset_password', email, ${row.createdAt}, ${row.expiresAt}
+        from target
+    ), queued as (
+      insert into mail_outbox (idempotency_key, message)
+      select ${row.mail.idempotencyKey}, jsonb_set(${row.mail.message}::jsonb, '{to}', jsonb_build_array(email))
+        from target
+      on conflict (idempotency_key) do nothing
+      returning ${wakeOutboxWorkers}
+    )
+    select count(*) from queued`.execute(db);
+}
+
+/** auth.resetPassword: unknown, used, late and superseded links all get LINK_EXPIRED. */
+export async function resetPassword(ctx: Context, input: ResetPasswordInput): Promise<PublicUser> {
+  // Checked before hashing, so a stream of bad links costs no argon2 time; consumed below.
+  if ((await findUsableToken(ctx.db, input.token, ['reset_password'], ctx.now())) === undefined) {
+    throw linkExpired();
+  }
+  const passwordHash = await hashPassword(input.password);
+  const { userId, session } = await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.now();
+    const link = await consumeToken(trx, input.token, ['reset_password'], now);
+    if (link === undefined) throw linkExpired();
+    const user = await trx
+      .updateTable('users')
+      .set({ passwordHash, updatedAt: now })
+      .where('id', '=', link.userId)
+      .where(sql<boolean>`lower(email) = lower(${link.email})`)
+      .returningAll()
+      .executeTakeFirst();
+    // The account's address changed since the link was mailed: it no longer proves anything.
+    if (user === undefined) throw linkExpired();
+    await markEmailVerified(trx, ctx.config, user.id, now);
+    await revokeUserSessions(trx, user.id);
+    await voidTokens(trx, user.id, 'reset_password', now);
+    await queueMail(
+      trx,
+      passwordChangedMail(ctx.config, {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        at: now,
+      }),
+    );
+    // A session this browser had (perhaps someone else's) is replaced, as signing in does.
+    if (ctx.sessionTokenHash !== null) await revokeSession(trx, ctx.sessionTokenHash);
+    return {
+      userId: user.id,
+      session: await createSession(trx, user.id, now, sessionClientOf(ctx)),
+    };
+  });
+  setSessionCookie(ctx, session.token, session.expiresAt);
+  return loadPublicUserOrThrow(ctx.db, userId);
+}

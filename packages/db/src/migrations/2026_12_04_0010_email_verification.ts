@@ -1,0 +1,44 @@
+import { type Kysely, sql } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('users')
+    .addColumn('email_verified', 'boolean', (col) => col.notNull().defaultTo(false))
+    .execute();
+  // Accounts made before verification existed keep working: they are treated as proven.
+  await sql`update users set email_verified = true`.execute(db);
+
+  await db.schema
+    .createTable('account_tokens')
+    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // SHA-256 of the token in the link: a leaked table cannot be replayed as links.
+    .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+    .addColumn('user_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('purpose', 'text', (col) => col.notNull())
+    // The address the link proves: the account's at the time (verify, reset) or the new one (change).
+    .addColumn('email', 'text', (col) => col.notNull())
+    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
+    .addColumn('used_at', 'timestamptz')
+    .addCheckConstraint(
+      'account_tokens_purpose_check',
+      sql`purpose in ('verify_email', 'reset_password', 'change_email')`,
+    )
+    .execute();
+  // Voiding a person's older links of a purpose, and sweeping.
+  await db.schema
+    .createIndex('account_tokens_user_purpose_idx')
+    .on('account_tokens')
+    .columns(['user_id', 'purpose'])
+    .execute();
+  await db.schema
+    .createIndex('account_tokens_expires_at_idx')
+    .on('account_tokens')
+    .column('expires_at')
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('account_tokens').execute();
+  await db.schema.alterTable('users').dropColumn('email_verified').execute();
+}

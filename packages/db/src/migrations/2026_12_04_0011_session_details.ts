@@ -1,0 +1,22 @@
+import { type Kysely, sql } from 'kysely';
+
+/** What account.sessions shows: an id to revoke by (never the token's hash), the browser, the IP. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('id', 'uuid', (col) => col.notNull().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('user_agent', 'text')
+    .addColumn('ip', 'text')
+    .execute();
+  await db.schema.createIndex('sessions_id_key').on('sessions').column('id').unique().execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('sessions_id_key').execute();
+  await db.schema
+    .alterTable('sessions')
+    .dropColumn('id')
+    .dropColumn('user_agent')
+    .dropColumn('ip')
+    .execute();
+}
