@@ -12,6 +12,7 @@ import { useTestDb } from './test-support/use-test-db.js';
 import { testDialects } from './testing/index.js';
 
 const TABLES = [
+  'account_tokens',
   'audit_log',
   'entries',
   'entry_proposals',
@@ -21,6 +22,14 @@ const TABLES = [
   'sessions',
   'users',
 ];
+
+/** Undoes migrations, newest first, down to and including `name`. */
+async function undoThrough(db: Executor, name: string): Promise<void> {
+  for (;;) {
+    const [undone] = await migrateDown(db);
+    if (undone === undefined || undone.migrationName === name) return;
+  }
+}
 
 async function publicTables(db: Executor): Promise<string[]> {
   const { rows } = await sql<{ tableName: string }>`
@@ -62,15 +71,32 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     const { db } = testDb();
     const [last] = await migrateDown(db);
     expect(last?.migrationName).toBe(migrationNames().at(-1));
-    expect(await columnsOf(db, 'entries')).not.toContain('version');
+    expect(await columnsOf(db, 'sessions')).not.toContain('user_agent');
     expect(await publicTables(db)).toEqual(TABLES);
     await migrateToLatest(db);
-    expect(await columnsOf(db, 'entries')).toContain('version');
+    expect(await columnsOf(db, 'sessions')).toContain('user_agent');
+  });
+
+  it('email verification: accounts made before it count as verified, new ones do not', async () => {
+    const { db } = testDb();
+    await undoThrough(db, '2026_12_04_0010_email_verification');
+    await sql`insert into users (email, name, password_hash, role)
+      values ('old@example.com', 'Old', 'x', 'reader')`.execute(db);
+    await migrateToLatest(db);
+    await sql`insert into users (email, name, password_hash, role)
+      values ('new@example.com', 'New', 'x', 'reader')`.execute(db);
+    const { rows } = await sql<{ email: string; emailVerified: boolean }>`
+      select email, email_verified from users where email in ('old@example.com', 'new@example.com')
+      order by email`.execute(db);
+    expect(rows).toEqual([
+      { email: 'new@example.com', emailVerified: false },
+      { email: 'old@example.com', emailVerified: true },
+    ]);
   });
 
   it('entry versions: open edits made before an update of their entry come out outdated', async () => {
     const { db } = testDb();
-    await migrateDown(db);
+    await undoThrough(db, '2026_11_26_0009_entry_versions');
     await sql`insert into users (id, email, name, password_hash, role)
       values ('00000000-0000-4000-8000-000000000001', 'v@example.com', 'V', 'x', 'editor')`.execute(
       db,
@@ -95,8 +121,7 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
 
   it('a failing migration throws naming it, and leaves the earlier ones applied', async () => {
     const { db } = testDb();
-    await migrateDown(db);
-    await migrateDown(db);
+    await undoThrough(db, '2026_11_26_0008_entry_proposals');
     // Someone made the table by hand: the migration that creates it must fail, by name.
     await sql`create table entry_proposals (id int)`.execute(db);
     const failure = await migrateToLatest(db).catch((error: unknown) => error);
