@@ -4,7 +4,8 @@
  * address the link was sent to and when it stops working. Using one is one UPDATE that also marks it
  * used, so two clicks at once cannot both succeed.
  */
-import type { AccountToken, AccountTokenPurpose, Executor } from '@rolegate/db';
+import type { AccountToken, AccountTokenPurpose, Database, Executor } from '@rolegate/db';
+import type { ExpressionBuilder } from 'kysely';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-token.js';
 
 export const VERIFY_EMAIL_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -58,10 +59,7 @@ export async function findUsableToken(
   return db
     .selectFrom('accountTokens')
     .selectAll()
-    .where('tokenHash', '=', hashSecretToken(token))
-    .where('purpose', 'in', purposes)
-    .where('usedAt', 'is', null)
-    .where('expiresAt', '>', now)
+    .where((eb) => usable(eb, token, purposes, now))
     .executeTakeFirst();
 }
 
@@ -76,12 +74,23 @@ export async function consumeToken(
   return db
     .updateTable('accountTokens')
     .set({ usedAt: now })
-    .where('tokenHash', '=', hashSecretToken(token))
-    .where('purpose', 'in', purposes)
-    .where('usedAt', 'is', null)
-    .where('expiresAt', '>', now)
+    .where((eb) => usable(eb, token, purposes, now))
     .returningAll()
     .executeTakeFirst();
+}
+
+function usable(
+  eb: ExpressionBuilder<Database, 'accountTokens'>,
+  token: string,
+  purposes: readonly AccountTokenPurpose[],
+  now: Date,
+) {
+  return eb.and([
+    eb('tokenHash', '=', hashSecretToken(token)),
+    eb('purpose', 'in', purposes),
+    eb('usedAt', 'is', null),
+    eb('expiresAt', '>', now),
+  ]);
 }
 
 /** Voids a person's unused links of one purpose: a newer link replaces the older ones. */

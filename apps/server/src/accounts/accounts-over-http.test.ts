@@ -31,14 +31,17 @@ afterAll(async () => {
 
 const password = 'correct horse battery staple';
 
-/** Waits for the SMTP server to accept a mail to `to` whose text holds a `page` link; its token. */
-async function mailedToken(to: string, page: LinkPage, skip = 0): Promise<string> {
+/**
+ * Waits for the SMTP server to accept a mail to `to` whose text holds a `page` link; its token.
+ * `seen`: tokens already read, to wait for a newer mail (delivery order is not guaranteed).
+ */
+async function mailedToken(to: string, page: LinkPage, seen: string[] = []): Promise<string> {
   return vi.waitFor(
     () => {
       const tokens = smtp.received
         .filter((mail) => mail.envelope.rcptTo.includes(to))
         .flatMap((mail) => linkTokensIn(mail.parsed.text ?? '', page));
-      const token = tokens[skip];
+      const token = tokens.find((candidate) => !seen.includes(candidate));
       if (token === undefined) throw new Error(`no ${page} link to ${to} yet`);
       return token;
     },
@@ -113,7 +116,7 @@ describe('over HTTP, with mail through a real SMTP server', () => {
     await s.client().trpc.auth.requestPasswordReset.mutate({ email: 'twice@example.com' });
     const first = await mailedToken('twice@example.com', 'reset-password');
     await s.client().trpc.auth.requestPasswordReset.mutate({ email: 'twice@example.com' });
-    const second = await mailedToken('twice@example.com', 'reset-password', 1);
+    const second = await mailedToken('twice@example.com', 'reset-password', [first]);
     const stale = await clientError(
       s
         .client()

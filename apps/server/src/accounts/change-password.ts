@@ -1,5 +1,7 @@
 import type { ChangePasswordInput } from '@rolegate/core';
+import type { Executor, User } from '@rolegate/db';
 import type { Context, SessionUser } from '../context.js';
+import type { AppConfig } from '../env.js';
 import { fieldError } from '../errors.js';
 import { passwordChangedMail } from '../notifications/account.js';
 import { queueMail } from '../outbox/queue.js';
@@ -25,21 +27,25 @@ export async function changePassword(
   await consumeAccountMailAllowance(ctx, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    const now = ctx.now();
-    await trx
-      .updateTable('users')
-      .set({ passwordHash, updatedAt: now })
-      .where('id', '=', user.id)
-      .execute();
+    await setPassword(trx, ctx.config, { user, passwordHash, now: ctx.now() });
     await revokeOtherSessions(trx, user.id, ctx.sessionTokenHash);
-    await queueMail(
-      trx,
-      passwordChangedMail(ctx.config, {
-        userId: user.id,
-        name: user.name,
-        email: user.email,
-        at: now,
-      }),
-    );
   });
+}
+
+/** Stores a new password hash and queues the "your password was changed" notice with it. */
+export async function setPassword(
+  db: Executor,
+  config: Pick<AppConfig, 'appUrl' | 'mail'>,
+  change: { user: Pick<User, 'id' | 'name' | 'email'>; passwordHash: string; now: Date },
+): Promise<void> {
+  const { user, passwordHash, now } = change;
+  await db
+    .updateTable('users')
+    .set({ passwordHash, updatedAt: now })
+    .where('id', '=', user.id)
+    .execute();
+  await queueMail(
+    db,
+    passwordChangedMail(config, { userId: user.id, name: user.name, email: user.email, at: now }),
+  );
 }

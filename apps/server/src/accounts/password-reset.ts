@@ -9,15 +9,17 @@ import type { PublicUser, ResetPasswordInput } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import type { Context } from '../context.js';
-import { passwordChangedMail, passwordResetMail } from '../notifications/account.js';
-import { outboxRow, queueMail, wakeOutboxWorkers } from '../outbox/queue.js';
+import { passwordResetMail } from '../notifications/account.js';
+import { outboxRow, wakeOutboxWorkers } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
 import { consumeToken, findUsableToken, newAccountToken, voidTokens } from './account-tokens.js';
+import { setPassword } from './change-password.js';
 import { linkExpired, markEmailVerified } from './email-verification.js';
 import { hashPassword } from './passwords.js';
 import { loadPublicUserOrThrow } from './public-user.js';
 import { setSessionCookie } from './session-cookie.js';
 import { createSession, revokeSession, revokeUserSessions, sessionClientOf } from './sessions.js';
+import { findUserById } from './users.js';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -79,27 +81,15 @@ export async function resetPassword(ctx: Context, input: ResetPasswordInput): Pr
     const now = ctx.now();
     const link = await consumeToken(trx, input.token, ['reset_password'], now);
     if (link === undefined) throw linkExpired();
-    const user = await trx
-      .updateTable('users')
-      .set({ passwordHash, updatedAt: now })
-      .where('id', '=', link.userId)
-      .where(sql<boolean>`lower(email) = lower(${link.email})`)
-      .returningAll()
-      .executeTakeFirst();
+    const user = await findUserById(trx, link.userId);
     // The account's address changed since the link was mailed: it no longer proves anything.
-    if (user === undefined) throw linkExpired();
+    if (user === undefined || user.email.toLowerCase() !== link.email.toLowerCase()) {
+      throw linkExpired();
+    }
+    await setPassword(trx, ctx.config, { user, passwordHash, now });
     await markEmailVerified(trx, ctx.config, user.id, now);
     await revokeUserSessions(trx, user.id);
     await voidTokens(trx, user.id, 'reset_password', now);
-    await queueMail(
-      trx,
-      passwordChangedMail(ctx.config, {
-        userId: user.id,
-        name: user.name,
-        email: user.email,
-        at: now,
-      }),
-    );
     // A session this browser had (perhaps someone else's) is replaced, as signing in does.
     if (ctx.sessionTokenHash !== null) await revokeSession(trx, ctx.sessionTokenHash);
     return {
