@@ -8,8 +8,10 @@ import { bundleRow } from './rows/bundle.js';
 import { coldStartRow } from './rows/cold-start.js';
 import type { RowContext } from './rows/context.js';
 import { outboxRow } from './rows/outbox.js';
+import { resetTimingRow } from './rows/reset-timing.js';
 import { signupLatencyRow } from './rows/signup-latency.js';
 import { signupThroughputRows } from './rows/signup-throughput.js';
+import { verificationMailRow } from './rows/verification-mail.js';
 import { round } from './stats.js';
 
 export interface RunOptions {
@@ -45,6 +47,8 @@ export async function runBench(plan: BenchPlan, options: RunOptions): Promise<Be
   if (wanted(2, 7)) await measure(() => signupThroughputRows(ctx));
   if (wanted(3)) await measure(() => outboxRow(ctx));
   if (wanted(4)) await measure(() => authMeRow(ctx));
+  if (wanted(8)) await measure(() => verificationMailRow(ctx));
+  if (wanted(9)) await measure(() => resetTimingRow(ctx));
 
   machine.loadAverageAtEnd = loadAverage();
   rows.sort((a, b) => a.row - b.row);

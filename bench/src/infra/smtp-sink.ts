@@ -5,12 +5,15 @@
  * is measured on; row 1 uses that server for its delay fault, on both sides alike.
  */
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { SMTPServer } from 'smtp-server';
 
 export interface SmtpSink {
   port: number;
   /** Message-ID of every message accepted, in order ('' when a message had none). */
   readonly messageIds: string[];
+  /** Each recipient of each accepted message, with performance.now() when the message was taken. */
+  readonly accepted: { to: string; at: number }[];
   waitForMessages(count: number, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,6 +27,7 @@ function messageIdOf(raw: Buffer): string {
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messageIds: string[] = [];
+  const accepted: { to: string; at: number }[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
@@ -31,10 +35,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     disableReverseLookup: true,
     logger: false,
     closeTimeout: 100,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const at = performance.now();
+        for (const rcpt of session.envelope.rcptTo) accepted.push({ to: rcpt.address, at });
         messageIds.push(messageIdOf(Buffer.concat(chunks)));
         for (const wake of waiters) wake();
         callback(null);
@@ -50,6 +56,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     messageIds,
+    accepted,
     waitForMessages: (count, timeoutMs) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {

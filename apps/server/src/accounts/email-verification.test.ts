@@ -138,15 +138,16 @@ describe('email verification (EMAIL_VERIFICATION=required)', () => {
 });
 
 describe('EMAIL_VERIFICATION=off', () => {
+  let off: TestContext;
+  beforeAll(async () => {
+    off = await createTestContext();
+  });
+  afterAll(() => off.destroy());
+
   it('lets an unverified account work and mails no link', async () => {
-    const off = await createTestContext();
-    try {
-      const { user, caller } = await off.signUp({ email: 'free@example.com', role: 'editor' });
-      expect(user.emailVerified).toBe(false);
-      await caller.entries.list({});
-      expect(await mailsTo(off.db, 'free@example.com')).toEqual([]);
-    } finally {
-      await off.destroy();
-    }
+    const { user, caller } = await off.signUp({ email: 'free@example.com', role: 'editor' });
+    expect(user.emailVerified).toBe(false);
+    await caller.entries.list({});
+    expect(await mailsTo(off.db, 'free@example.com')).toEqual([]);
   });
 });

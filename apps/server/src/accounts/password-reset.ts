@@ -10,7 +10,8 @@ import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import type { Context } from '../context.js';
 import { passwordResetMail } from '../notifications/account.js';
-import { outboxRow, wakeOutboxWorkers } from '../outbox/queue.js';
+import { OUTBOX_CHANNEL } from '../outbox/listener.js';
+import { outboxRow } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
 import { consumeToken, findUsableToken, newAccountToken, voidTokens } from './account-tokens.js';
 import { setPassword } from './change-password.js';
@@ -42,7 +43,9 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
 /**
  * One statement: finds the account by address, voids its older reset links, writes the new one and
  * queues the mail, addressed to the address as the account has it. Without an account every CTE
- * touches no row.
+ * touches no row. The workers are woken either way (they then find nothing to claim): a wake-up
+ * only for accounts would be work, in Postgres and in every listening process, that only an
+ * existing address causes.
  */
 async function insertResetIfAccount(
   db: Executor,
@@ -65,9 +68,8 @@ async function insertResetIfAccount(
       select ${row.mail.idempotencyKey}, jsonb_set(${row.mail.message}::jsonb, '{to}', jsonb_build_array(email))
         from target
       on conflict (idempotency_key) do nothing
-      returning ${wakeOutboxWorkers}
     )
-    select count(*) from queued`.execute(db);
+    select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
 }
 
 /** auth.resetPassword: unknown, used, late and superseded links all get LINK_EXPIRED. */

@@ -1,0 +1,88 @@
+/**
+ * Row 9: auth.requestPasswordReset for an address with an account ÷ one without, p50 and p99. Both
+ * kinds are interleaved in the same window (each lane alternates), so load and drift fall on both
+ * alike; the in-process outbox worker sends the real resets to an SMTP server meanwhile.
+ */
+import { performance } from 'node:perf_hooks';
+import { mutate, quantile, runLanes } from '../infra/lanes.js';
+import { createDatabase } from '../infra/postgres.js';
+import { startServer } from '../infra/server.js';
+import { startSmtpSink } from '../infra/smtp-sink.js';
+import { check, type RowOutcome } from '../results.js';
+import { ratio, summarize } from '../stats.js';
+import { mailEnv, type RowContext } from './context.js';
+
+const ACCOUNTS = 16;
+const LANES = 8;
+
+export async function resetTimingRow(ctx: RowContext): Promise<RowOutcome> {
+  const { signups } = ctx.plan;
+  const sink = await startSmtpSink();
+  const database = await createDatabase(ctx.postgresUrl, { migrate: true });
+  const server = await startServer({ databaseUrl: database.url, env: mailEnv(sink.port) });
+  const p50: Record<'existing' | 'unknown', number[]> = { existing: [], unknown: [] };
+  const p99: Record<'existing' | 'unknown', number[]> = { existing: [], unknown: [] };
+  let requests = 0;
+  try {
+    const accounts = Array.from({ length: ACCOUNTS }, (_, i) => `account-${i}@bench.test`);
+    for (const email of accounts) {
+      await mutate(server, 'auth.register', {
+        email,
+        password: 'bench password 1234',
+        name: 'Bench Person',
+        role: 'reader',
+      });
+    }
+    const ask = (email: string) => mutate(server, 'auth.requestPasswordReset', { email });
+    await runLanes(LANES, signups.warmupSeconds, (_, i) =>
+      ask(i % 2 === 0 ? (accounts[i % ACCOUNTS] ?? '') : `warm-${i}@nobody.test`),
+    );
+    for (let r = 0; r < ctx.plan.rounds; r++) {
+      ctx.log(`row 9, round ${r + 1}`);
+      const times = { existing: [] as number[], unknown: [] as number[] };
+      await runLanes(LANES, signups.measureSeconds, async (lane, i) => {
+        // Lanes start on opposite kinds and alternate, so both kinds are in flight at all times.
+        const kind = (i + lane + r) % 2 === 0 ? 'existing' : 'unknown';
+        const email =
+          kind === 'existing' ? (accounts[i % ACCOUNTS] ?? '') : `nobody-${r}-${i}@nobody.test`;
+        const started = performance.now();
+        await ask(email);
+        times[kind].push(performance.now() - started);
+      });
+      for (const kind of ['existing', 'unknown'] as const) {
+        p50[kind].push(quantile(times[kind], 0.5));
+        p99[kind].push(quantile(times[kind], 0.99));
+      }
+      requests += times.existing.length + times.unknown.length;
+    }
+  } finally {
+    await server.stop();
+    await sink.close();
+    await database.drop();
+  }
+  const p50Ratio = ratio(summarize(p50.existing).median, summarize(p50.unknown).median);
+  const p99Ratio = ratio(summarize(p99.existing).median, summarize(p99.unknown).median);
+  return {
+    row: 9,
+    title: 'auth.requestPasswordReset, existing ÷ unknown address',
+    checks: [
+      check('p50 existing ÷ unknown, at least', p50Ratio, '×', '>=', 0.9),
+      check('p50 existing ÷ unknown, at most', p50Ratio, '×', '<=', 1.1),
+      check('p99 existing ÷ unknown, at least', p99Ratio, '×', '>=', 0.9),
+      check('p99 existing ÷ unknown, at most', p99Ratio, '×', '<=', 1.1),
+    ],
+    figures: {
+      'p50 ms, existing': summarize(p50.existing),
+      'p50 ms, unknown': summarize(p50.unknown),
+      'p99 ms, existing': summarize(p99.existing),
+      'p99 ms, unknown': summarize(p99.unknown),
+      'reset mails accepted by the SMTP server': sink.messageIds.length,
+      'requests measured': requests,
+      connections: LANES,
+      'seconds per round': signups.measureSeconds,
+    },
+    notes: [
+      `${LANES} lanes on Postgres, each alternating an address with an account (${ACCOUNTS} of them) and a new unknown one, ${signups.measureSeconds} s a round; the server's outbox worker sends the real reset mails to an SMTP server in the bench process meanwhile`,
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Row 8: from a sign-up's request to its verification mail accepted by the SMTP server, at 16
+ * concurrent sign-ups, on Postgres and on PGlite (EMAIL_VERIFICATION=required, the in-process
+ * outbox worker delivering). Each sign-up's start is matched with the mail to its address.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { mutate, quantile, runLanes } from '../infra/lanes.js';
+import { createDatabase } from '../infra/postgres.js';
+import { removeDir } from '../infra/processes.js';
+import { startServer } from '../infra/server.js';
+import { startSmtpSink } from '../infra/smtp-sink.js';
+import { check, type RowOutcome } from '../results.js';
+import { summarize } from '../stats.js';
+import { alternate, mailEnv, type RowContext } from './context.js';
+
+type Dialect = 'Postgres' | 'PGlite';
+const TARGET_P99_MS = 500;
+
+export async function verificationMailRow(ctx: RowContext): Promise<RowOutcome> {
+  const { signups } = ctx.plan;
+  const p50: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
+  const p99: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
+  const counts: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
+  for (let r = 0; r < ctx.plan.rounds; r++) {
+    for (const dialect of alternate<Dialect>(r, ['Postgres', 'PGlite'])) {
+      ctx.log(`row 8, round ${r + 1}: ${dialect}`);
+      const latencies = await oneRound(ctx, dialect, r);
+      p50[dialect].push(quantile(latencies, 0.5));
+      p99[dialect].push(quantile(latencies, 0.99));
+      counts[dialect].push(latencies.length);
+    }
+  }
+  const pg = summarize(p99.Postgres);
+  const lite = summarize(p99.PGlite);
+  return {
+    row: 8,
+    title: 'sign-up → verification mail accepted by the SMTP server, p99',
+    checks: [
+      check('p99 ms, Postgres', pg.median, 'ms', '<=', TARGET_P99_MS),
+      check('p99 ms, PGlite', lite.median, 'ms', '<=', TARGET_P99_MS),
+    ],
+    figures: {
+      'p50 ms, Postgres': summarize(p50.Postgres),
+      'p99 ms, Postgres': pg,
+      'p50 ms, PGlite': summarize(p50.PGlite),
+      'p99 ms, PGlite': lite,
+      'sign-ups a round, Postgres': summarize(counts.Postgres),
+      'sign-ups a round, PGlite': summarize(counts.PGlite),
+      connections: signups.connections,
+      'seconds per round': signups.measureSeconds,
+    },
+    notes: [
+      `reader sign-ups at concurrency ${signups.connections} for ${signups.measureSeconds} s a round, fresh database and server each round; time from sending the request to the SMTP server taking the verification mail to that address`,
+      'the SMTP server runs in the bench process and accepts at once; the outbox worker runs in the server process, woken by NOTIFY on Postgres and by its in-process wake-up on PGlite',
+    ],
+  };
+}
+
+async function oneRound(ctx: RowContext, dialect: Dialect, round: number): Promise<number[]> {
+  const { signups } = ctx.plan;
+  const sink = await startSmtpSink();
+  const dir =
+    dialect === 'PGlite' ? mkdtempSync(path.join(tmpdir(), 'rolegate-bench-pglite-')) : null;
+  const database = dir === null ? await createDatabase(ctx.postgresUrl, { migrate: true }) : null;
+  const databaseUrl = dir === null ? (database?.url ?? '') : `pglite:${path.join(dir, 'data')}`;
+  const server = await startServer({
+    databaseUrl,
+    env: { ...mailEnv(sink.port), EMAIL_VERIFICATION: 'required' },
+  });
+  try {
+    const signUp = (email: string) =>
+      mutate(server, 'auth.register', {
+        email,
+        password: 'bench password 1234',
+        name: 'Bench Person',
+        role: 'reader',
+      });
+    await runLanes(signups.connections, signups.warmupSeconds, (lane, i) =>
+      signUp(`warm-${round}-${lane}-${i}@bench.test`),
+    );
+    const startedAt = new Map<string, number>();
+    await runLanes(signups.connections, signups.measureSeconds, async (lane, i) => {
+      const email = `verify-${round}-${lane}-${i}@bench.test`;
+      startedAt.set(email, performance.now());
+      await signUp(email);
+    });
+    const deadline = performance.now() + 60_000;
+    const mailed = new Map<string, number>();
+    while (performance.now() < deadline) {
+      for (const { to, at } of sink.accepted) if (startedAt.has(to)) mailed.set(to, at);
+      if (mailed.size === startedAt.size) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (mailed.size < startedAt.size) {
+      throw new Error(`row 8: ${startedAt.size - mailed.size} verification mails never arrived`);
+    }
+    return [...startedAt].map(([email, at]) => (mailed.get(email) ?? at) - at);
+  } finally {
+    await server.stop();
+    await sink.close();
+    if (database !== null) await database.drop();
+    if (dir !== null) removeDir(dir);
+  }
+}
