@@ -5,15 +5,33 @@ import { AdminGate } from './admin/admin-gate';
 import { SignInPage } from './auth/sign-in-page';
 import { SignUpPage } from './auth/sign-up-page';
 import { SiteHeader } from './layout/site-header';
-import { safeNextPath } from './session/next-path';
+import { safeNextPath, signInPathFor } from './session/next-path';
 import { useDecisionNotice, useSession } from './session/use-session';
 import { PageHeading } from './ui/page-heading';
 import { ErrorState, Loading } from './ui/states';
+import { VerificationGate } from './verify/verification-gate';
 
 // Its own chunk: a first visit is signed out and needs only the sign-in and sign-up pages; the
 // dashboard (entries, proposals, forms) comes once someone is signed in, then stays cached.
 const DashboardPage = lazy(() =>
   import('./dashboard/dashboard-page').then((module) => ({ default: module.DashboardPage })),
+);
+// Pages few visits need (a mailed link, the account settings) stay out of the first download too.
+const AccountPage = lazy(() =>
+  import('./account/account-page').then((module) => ({ default: module.AccountPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('./verify/verify-email-page').then((module) => ({ default: module.VerifyEmailPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./password/forgot-password-page').then((module) => ({
+    default: module.ForgotPasswordPage,
+  })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./password/reset-password-page').then((module) => ({
+    default: module.ResetPasswordPage,
+  })),
 );
 
 export function App() {
@@ -49,9 +67,42 @@ function Routes({
   decision: ReturnType<typeof useDecisionNotice>;
 }) {
   return (
+    <Suspense fallback={<Loading label="Loading…" />}>
+      <Switch>
+        {/* A mailed link works signed in or out, and before the address is confirmed. */}
+        <Route path="/verify-email">
+          <VerifyEmailPage user={user} />
+        </Route>
+        <Route path="/forgot-password">
+          <ForgotPasswordPage />
+        </Route>
+        <Route path="/reset-password">
+          <ResetPasswordPage />
+        </Route>
+        <Route>
+          <VerificationGate user={user}>
+            <AccountRoutes user={user} decision={decision} />
+          </VerificationGate>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+function AccountRoutes({
+  user,
+  decision,
+}: {
+  user: PublicUser | null;
+  decision: ReturnType<typeof useDecisionNotice>;
+}) {
+  return (
     <Switch>
       <Route path="/sign-in">{user ? <AfterSignIn /> : <SignInPage />}</Route>
       <Route path="/sign-up">{user ? <Redirect to="/" replace /> : <SignUpPage />}</Route>
+      <Route path="/account">
+        {user ? <AccountPage user={user} /> : <Redirect to={signInPathFor('/account')} replace />}
+      </Route>
       <Route path="/admin" nest>
         <AdminGate user={user} />
       </Route>

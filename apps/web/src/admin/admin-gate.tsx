@@ -23,7 +23,7 @@ export function AdminGate({ user }: { user: PublicUser | null }) {
         <PageHeading title="Admins only" />
         <p>
           The admin panel is for admins, and your account is not one. If you need a higher level,
-          ask for it on <Link href="~/">your dashboard</Link>.
+          ask for it on <Link href="~/account#level">your account page</Link>.
         </p>
       </section>
     );

@@ -63,6 +63,9 @@ export function SignInPage() {
         </BusyButton>
       </form>
       <p className="aside">
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p className="aside">
         New here? <Link href="/sign-up">Create an account</Link>
       </p>
     </section>

@@ -1,5 +1,5 @@
 import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../test-support/render-with-api';
 import { DashboardPage } from './dashboard-page';
@@ -80,19 +80,13 @@ describe('DashboardPage', () => {
     expect(banner.closest('[role="status"]')?.textContent).toMatch(/you work as Editor/);
   });
 
-  it('offers only higher levels to ask for, and nothing while a request waits', async () => {
+  it('links to the account page to ask for a higher level, and not while a request waits', async () => {
     await renderDashboard(userAt('contributor'));
-    expect(screen.getByText('Ask for a higher level')).toBeTruthy();
-    const group = screen.getByRole('group', { name: 'Level you need' });
-    const levels = within(group)
-      .getAllByRole('radio')
-      .map((radio) => (radio as HTMLInputElement).value);
-    expect(levels).toEqual(['editor', 'power']);
-  });
-
-  it('offers no request form while a request waits', async () => {
+    const link = screen.getByRole('link', { name: 'Ask for a higher level' });
+    expect(link.getAttribute('href')).toBe('/account#level');
+    cleanup();
     await renderDashboard(userAt('editor', { requestedRole: 'power', pending: true }));
-    expect(screen.queryByText('Ask for a higher level')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Ask for a higher level' })).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import type { Decision } from '../session/session-watch';
 import { PageHeading } from '../ui/page-heading';
 import { DecisionNotice } from './decision-notice';
 import { EntriesSection } from './entries-section';
-import { LevelPanel } from './level-panel';
+import { LevelSummary } from './level-summary';
 import { PendingBanner } from './pending-banner';
 import { ProposalsSection } from './proposals-section';
 
@@ -22,7 +22,7 @@ export function DashboardPage({ user, decision, onDismiss }: DashboardPageProps)
       <PageHeading title="Dashboard">Hello, {user.name}</PageHeading>
       <DecisionNotice decision={decision} role={user.role} onDismiss={onDismiss} />
       <PendingBanner user={user} />
-      <LevelPanel user={user} />
+      <LevelSummary user={user} />
       {actions.review ? <ProposalsSection userId={user.id} /> : null}
       {actions.read ? <EntriesSection role={user.role} /> : null}
     </div>

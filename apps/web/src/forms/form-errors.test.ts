@@ -7,6 +7,7 @@ import {
   firstFieldWithError,
   hasErrors,
   OFFLINE_MESSAGE,
+  retryAfterSeconds,
   SERVER_FAULT_MESSAGE,
 } from './form-errors';
 
@@ -113,5 +114,23 @@ describe('helpers', () => {
   it('reads the tRPC code, and null for a network failure', () => {
     expect(errorCode(serverError('no', { code: 'FORBIDDEN' }))).toBe('FORBIDDEN');
     expect(errorCode(new TypeError('Failed to fetch'))).toBeNull();
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it("reads the wait of a rate limit from the server's error data", () => {
+    const error = serverError('Too many account emails to this address. Try again in 40 seconds.', {
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: 40,
+    });
+    expect(retryAfterSeconds(error)).toBe(40);
+  });
+
+  it('is null for other refusals, a missing wait and network failures', () => {
+    expect(retryAfterSeconds(serverError('no', { code: 'FORBIDDEN', retryAfterSeconds: 5 }))).toBe(
+      null,
+    );
+    expect(retryAfterSeconds(serverError('slow down', { code: 'TOO_MANY_REQUESTS' }))).toBe(null);
+    expect(retryAfterSeconds(new TypeError('Failed to fetch'))).toBe(null);
   });
 });

@@ -35,6 +35,7 @@ export function errorsFromIssues(issues: readonly Issue[], fields: readonly stri
 interface ServerErrorData {
   code?: unknown;
   fieldErrors?: unknown;
+  retryAfterSeconds?: unknown;
 }
 
 function errorData(error: unknown): ServerErrorData | null {
@@ -55,6 +56,14 @@ function errorMessage(error: unknown): string {
 export function errorCode(error: unknown): string | null {
   const code = errorData(error)?.code;
   return typeof code === 'string' ? code : null;
+}
+
+/** How long a TOO_MANY_REQUESTS answer asks to wait, in seconds; null for any other answer. */
+export function retryAfterSeconds(error: unknown): number | null {
+  const data = errorData(error);
+  if (data?.code !== 'TOO_MANY_REQUESTS') return null;
+  const seconds = data.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
 export interface ServerErrorOptions {

@@ -1,2 +1,11 @@
 // Loaded on demand through load-schemas.ts: the only module of the app that reaches zod.
-export { proposeInput, registerInput, requestLevelInput, saveEntryInput } from '@rolegate/core';
+export {
+  changeEmailInput,
+  changePasswordInput,
+  proposeInput,
+  registerInput,
+  requestLevelInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  saveEntryInput,
+} from '@rolegate/core';

@@ -28,6 +28,7 @@ export function SiteHeader({ user }: { user: PublicUser | null }) {
           {user ? (
             <>
               <NavLink href="/">Entries</NavLink>
+              <NavLink href="/account">Account</NavLink>
               {user.isAdmin ? <NavLink href="/admin">Admin</NavLink> : null}
             </>
           ) : (

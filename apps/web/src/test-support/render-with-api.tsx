@@ -57,7 +57,9 @@ export function renderWithApi(ui: ReactNode, handlers: Handlers, path = '/') {
   const view = render(
     <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
-        <Router hook={location.hook}>{ui}</Router>
+        <Router hook={location.hook} searchHook={location.searchHook}>
+          {ui}
+        </Router>
       </QueryClientProvider>
     </trpc.Provider>,
   );

@@ -12,21 +12,21 @@ import { BusyButton } from '../ui/busy-button';
 const FIELDS = ['role', 'reason'] as const;
 
 /** The person's level in words, and a way to ask for a higher one later. */
-export function LevelPanel({ user }: { user: PublicUser }) {
+export function LevelPanel({ user, open = false }: { user: PublicUser; open?: boolean }) {
   const policy = ACCESS_TABLE[user.role];
   const options = requestableOptions(user);
   const [done, setDone] = useState<string | null>(null);
 
   return (
     <section className="panel" aria-labelledby="level-heading">
-      <h2 id="level-heading">
+      <h2 id="level-heading" tabIndex={-1}>
         Your level: <span className="badge">{policy.label}</span>
         {user.isAdmin ? <span className="badge badge-admin">Admin</span> : null}
       </h2>
       <p>{policy.summary}</p>
       <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
       {options.length > 0 ? (
-        <details className="disclosure">
+        <details className="disclosure" open={open}>
           <summary>Ask for a higher level</summary>
           <RequestLevelForm options={options} onDone={setDone} />
         </details>

@@ -1,0 +1,16 @@
+import { ACCESS_TABLE, type PublicUser } from '@rolegate/core';
+import { Link } from 'wouter';
+import { requestableOptions } from '../access/level-options';
+
+/** The level in force and what it allows; asking for another is on the account page. */
+export function LevelSummary({ user }: { user: PublicUser }) {
+  const policy = ACCESS_TABLE[user.role];
+  return (
+    <p className="level-summary-line">
+      Your level: <span className="badge">{policy.label}</span> {policy.summary}{' '}
+      {requestableOptions(user).length > 0 ? (
+        <Link href="/account#level">Ask for a higher level</Link>
+      ) : null}
+    </p>
+  );
+}
