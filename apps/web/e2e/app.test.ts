@@ -252,10 +252,10 @@ describe('Rolegate in Chromium', () => {
     const server = requireSmtp();
     server.setFaults({ data: { code: 554, message: '5.7.1 Relay access denied' } });
     await signIn(person, RITA.email, PASSWORD);
-    await person.getByText('Ask for a higher level').click();
+    await person.getByRole('link', { name: 'Ask for a higher level' }).click();
     await person.getByRole('radio', { name: 'Power', exact: true }).check();
     await person.getByRole('button', { name: 'Ask for this level' }).click();
-    await person.getByText('Your request for Power access is waiting for an admin.').waitFor();
+    await person.getByText('Your request for Power was sent to the admins.').waitFor();
     await waitUntil(async () => server.events.some((e) => e.type === 'data' && e.code === 554));
     server.setFaults({});
     // The worker records the failure just after the SMTP reply; wait for the API to say so.

@@ -28,7 +28,8 @@ const elsewhere: SessionView = {
 };
 
 function renderAccount(handlers: Record<string, (input: unknown) => unknown> = {}) {
-  let sessions = [here, elsewhere];
+  // The server orders by last activity: this device may come second; the page lists it first.
+  let sessions = [elsewhere, here];
   return renderWithApi(<AccountPage user={testUser('contributor')} />, {
     'account.sessions': () => ({ sessions }),
     'account.revokeSession': (input) => {
@@ -44,7 +45,7 @@ function renderAccount(handlers: Record<string, (input: unknown) => unknown> = {
 }
 
 describe('AccountPage sessions', () => {
-  it('lists each session by device and IP, marks this one, and offers to end only the others', async () => {
+  it('lists this device first, each by device and IP, and offers to end only the others', async () => {
     renderAccount();
     const list = await screen.findByRole('list');
     const items = within(list).getAllByRole('listitem');

@@ -1,5 +1,6 @@
 import type { PublicUser } from '@rolegate/core';
 import { useEffect, useRef, useState } from 'react';
+import { PendingBanner } from '../dashboard/pending-banner';
 import { PageHeading } from '../ui/page-heading';
 import { ResendLinkButton } from '../verify/resend-link-button';
 import { ChangeEmailForm } from './change-email-form';
@@ -20,6 +21,7 @@ export function AccountPage({ user }: { user: PublicUser }) {
   return (
     <div className="account-page">
       <PageHeading title="Your account" />
+      <PendingBanner user={user} />
       <EmailPanel user={user} />
       <PasswordPanel />
       <SessionsSection />

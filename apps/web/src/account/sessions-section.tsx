@@ -29,6 +29,8 @@ export function SessionsSection() {
     onError: failed,
   });
   const others = sessions.data?.sessions.filter((session) => !session.current) ?? [];
+  // This device first, then the rest as the server ordered them (most recently active first).
+  const listed = sessions.data?.sessions.filter((session) => session.current).concat(others) ?? [];
 
   return (
     <section className="panel" aria-labelledby="sessions-heading">
@@ -49,7 +51,7 @@ export function SessionsSection() {
       ) : (
         <>
           <ul className="session-list">
-            {sessions.data.sessions.map((session) => (
+            {listed.map((session) => (
               <SessionItem key={session.id} session={session} onDone={after} onError={failed} />
             ))}
           </ul>
