@@ -14,6 +14,7 @@ import { horizontalOverflow } from './support/layout';
 import { linkIn } from './support/links';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
+import { waitUntil } from './support/wait';
 
 const NARROW = { width: 360, height: 780 };
 const PASSWORD = 'correct horse battery staple';
@@ -265,12 +266,4 @@ describe('Accounts in Chromium', () => {
 function requireSmtp(): TestSmtpServer {
   if (!smtp) throw new Error('The SMTP server did not start.');
   return smtp;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -11,6 +11,7 @@ import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/brows
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
+import { waitUntil } from './support/wait';
 
 const PASSWORD = 'correct horse battery staple';
 const ADMIN = { name: 'Admin', email: 'admin@rolegate.test', password: 'admin password 12345' };
@@ -290,12 +291,4 @@ describe('Rolegate in Chromium', () => {
 function requireSmtp(): TestSmtpServer {
   if (!smtp) throw new Error('The SMTP server did not start.');
   return smtp;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef } from 'react';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
+import { errorsFromServer } from '../forms/form-errors';
+import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
@@ -28,18 +28,15 @@ export function ChangeEmailForm({ onSent }: { onSent: (newEmail: string) => void
     event.preventDefault();
     if (change.isPending) return;
     const data = new FormData(event.currentTarget);
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
-    const parsed = schemas.changeEmailInput.safeParse({
-      newEmail: String(data.get('newEmail') ?? ''),
-      password: String(data.get('password') ?? ''),
-    });
-    if (!parsed.success) {
-      show(errorsFromIssues(parsed.error.issues, FIELDS));
-      return;
-    }
+    const input = await checkedInput(show, FIELDS, (schemas) =>
+      schemas.changeEmailInput.safeParse({
+        newEmail: String(data.get('newEmail') ?? ''),
+        password: String(data.get('password') ?? ''),
+      }),
+    );
+    if (!input) return;
     clear();
-    change.mutate(parsed.data);
+    change.mutate(input);
   }
 
   return (

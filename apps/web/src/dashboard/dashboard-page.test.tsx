@@ -2,6 +2,7 @@ import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../test-support/render-with-api';
+import { testUser } from '../test-support/users';
 import { DashboardPage } from './dashboard-page';
 
 const author = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };
@@ -17,18 +18,7 @@ const entry = {
 };
 
 function userAt(role: Level, pending: Partial<PublicUser> = {}): PublicUser {
-  return {
-    id: '00000000-0000-4000-8000-000000000001',
-    email: 'ada@example.com',
-    name: 'Ada',
-    role,
-    requestedRole: null,
-    pending: false,
-    isAdmin: false,
-    createdAt: '2026-11-26T09:00:00.000Z',
-    emailVerified: true,
-    ...pending,
-  };
+  return testUser(role, pending);
 }
 
 const api = {

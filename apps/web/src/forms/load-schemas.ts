@@ -4,7 +4,7 @@
  * it when it appears (`useSchemasSoon`) and awaits it on submit.
  */
 import { useEffect } from 'react';
-import { type FormErrors, OFFLINE_MESSAGE } from './form-errors';
+import { errorsFromIssues, type FormErrors, OFFLINE_MESSAGE } from './form-errors';
 
 type InputSchemas = typeof import('./input-schemas');
 
@@ -38,4 +38,25 @@ export async function schemasOrReport(
     show({ fields: {}, form: OFFLINE_MESSAGE });
     return null;
   }
+}
+
+type Checked<T> =
+  | { success: true; data: T }
+  | { success: false; error: { issues: Parameters<typeof errorsFromIssues>[0] } };
+
+/**
+ * A form's values checked with a shared schema: the input to send, or null after showing what is
+ * wrong at each field (or that the schemas could not be fetched).
+ */
+export async function checkedInput<T>(
+  show: (errors: FormErrors) => void,
+  fields: readonly string[],
+  check: (schemas: InputSchemas) => Checked<T>,
+): Promise<T | null> {
+  const schemas = await schemasOrReport(show);
+  if (!schemas) return null;
+  const result = check(schemas);
+  if (result.success) return result.data;
+  show(errorsFromIssues(result.error.issues, fields));
+  return null;
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
+import { errorsFromServer } from '../forms/form-errors';
+import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
@@ -28,15 +28,12 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     if (request.isPending) return;
     const email = String(new FormData(event.currentTarget).get('email') ?? '');
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
-    const parsed = schemas.requestPasswordResetInput.safeParse({ email });
-    if (!parsed.success) {
-      show(errorsFromIssues(parsed.error.issues, FIELDS));
-      return;
-    }
+    const input = await checkedInput(show, FIELDS, (schemas) =>
+      schemas.requestPasswordResetInput.safeParse({ email }),
+    );
+    if (!input) return;
     clear();
-    request.mutate(parsed.data);
+    request.mutate(input);
   }
 
   if (sentTo !== null) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
+import { errorsFromServer } from '../forms/form-errors';
+import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { useSignedIn } from '../session/use-session';
@@ -39,19 +39,16 @@ export function ResetPasswordPage() {
     const data = new FormData(event.currentTarget);
     const password = String(data.get('password') ?? '');
     const confirmPassword = String(data.get('confirmPassword') ?? '');
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
-    const parsed = schemas.resetPasswordInput.safeParse({ token, password });
-    if (!parsed.success) {
-      show(errorsFromIssues(parsed.error.issues, FIELDS));
-      return;
-    }
+    const input = await checkedInput(show, FIELDS, (schemas) =>
+      schemas.resetPasswordInput.safeParse({ token, password }),
+    );
+    if (!input) return;
     if (password !== confirmPassword) {
       show({ fields: { confirmPassword: [PASSWORDS_DIFFER] }, form: null });
       return;
     }
     clear();
-    reset.mutate(parsed.data);
+    reset.mutate(input);
   }
 
   return (
