@@ -184,7 +184,13 @@ describe('Accounts in Chromium', () => {
 
     await person.goto(`${app.url}/`);
     await person.getByRole('button', { name: 'Sign out', exact: true }).click();
-    await person.getByRole('link', { name: 'Forgot your password?' }).click();
+    // By keyboard: the link comes right after the form's button.
+    await person.getByRole('button', { name: 'Sign in', exact: true }).focus();
+    await person.keyboard.press('Tab');
+    expect(await person.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Forgot your password?',
+    );
+    await person.keyboard.press('Enter');
     await person.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await screen(person, 'accounts-05-forgot-password');
     await person.getByLabel('Email', { exact: true }).fill(PAT.email);
@@ -226,6 +232,8 @@ describe('Accounts in Chromium', () => {
 
     await person.getByRole('button', { name: 'Sign out everywhere else' }).click();
     await person.getByText('You are signed out everywhere but on this device.').waitFor();
+    // Focus stays in the list it acted on, not lost with the button that went away.
+    expect(await person.evaluate(() => document.activeElement?.id)).toBe('sessions-heading');
     await person.getByText('You are signed in on this device only.').waitFor();
     await laptop.reload();
     await laptop.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -235,7 +243,9 @@ describe('Accounts in Chromium', () => {
     await person.getByLabel('New email address', { exact: true }).fill(PAT_NEW_EMAIL);
     await person.getByLabel('Your password', { exact: true }).fill(NEW_PASSWORD);
     await person.getByRole('button', { name: 'Send a link to the new address' }).click();
-    await person.getByText(/Your address changes once you open it/).waitFor();
+    const sent = person.getByText(/Your address changes once you open it/);
+    await sent.waitFor();
+    await waitUntil(() => sent.evaluate((notice) => notice === document.activeElement));
     await screen(person, 'accounts-09-change-email-sent');
 
     const notice = await mailTo(PAT.email, /Your email address is being changed$/);
