@@ -29,6 +29,14 @@ describe('CheckInboxPage', () => {
     expect(screen.getByText('ada@exmaple.com')).toBeTruthy();
   });
 
+  it('says a level request waits for the confirmed address', () => {
+    renderWithApi(
+      <CheckInboxPage user={{ ...unverified, requestedRole: 'power', pending: true }} />,
+      {},
+    );
+    expect(screen.getByText(/Your request for Power access goes to the admins once/)).toBeTruthy();
+  });
+
   it('sends a new link, then counts down a minute before the next may be asked for', async () => {
     const { calls } = renderWithApi(<CheckInboxPage user={unverified} />, {
       'auth.resendVerification': () => ({ ok: true }),

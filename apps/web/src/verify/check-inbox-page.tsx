@@ -1,5 +1,6 @@
 import type { PublicUser } from '@rolegate/core';
 import { useRef, useState } from 'react';
+import { levelLabel } from '../access/level-options';
 import { ChangeEmailForm } from '../account/change-email-form';
 import { PageHeading } from '../ui/page-heading';
 import { ResendLinkButton } from './resend-link-button';
@@ -20,6 +21,12 @@ export function CheckInboxPage({ user }: { user: PublicUser }) {
         We sent a link to <strong className="address">{user.email}</strong>. Open it to confirm that
         this address is yours; then your account is ready. The link works for 24 hours.
       </p>
+      {user.pending && user.requestedRole ? (
+        <p>
+          Your request for {levelLabel(user.requestedRole)} access goes to the admins once the
+          address is confirmed, so their answer reaches you.
+        </p>
+      ) : null}
       <p className="hint">
         Nothing there? Look in the spam folder, or ask for a new link. Each new link works too.
       </p>
