@@ -2,8 +2,8 @@ import { ACCESS_TABLE, type Level, type PublicUser } from '@rolegate/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { requestableOptions } from '../access/level-options';
 import { LevelChoice } from '../auth/level-choice';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
+import { errorsFromServer } from '../forms/form-errors';
+import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
@@ -64,18 +64,15 @@ function RequestLevelForm({
     event.preventDefault();
     if (request.isPending) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
-    const parsed = schemas.requestLevelInput.safeParse({
-      role: role ?? undefined,
-      ...(reason ? { reason } : {}),
-    });
-    if (!parsed.success) {
-      show(errorsFromIssues(parsed.error.issues, FIELDS));
-      return;
-    }
+    const input = await checkedInput(show, FIELDS, (schemas) =>
+      schemas.requestLevelInput.safeParse({
+        role: role ?? undefined,
+        ...(reason ? { reason } : {}),
+      }),
+    );
+    if (!input) return;
     clear();
-    request.mutate(parsed.data);
+    request.mutate(input);
   }
 
   return (
