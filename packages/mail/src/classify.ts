@@ -1,4 +1,4 @@
-import { MailFailoverError, messageOf } from './errors.js';
+import { MailDeliveryUncertainError, MailFailoverError, messageOf } from './errors.js';
 import { errorCodes, NETWORK_CODES, TLS_CONFIG } from './network-failure.js';
 
 export type DeliveryErrorKind = 'temporary' | 'permanent';
@@ -30,6 +30,13 @@ export function classifyDeliveryError(error: unknown): DeliveryErrorClass {
     const temporary = parts.find((part) => part.kind === 'temporary');
     const chosen = temporary ?? parts.at(-1);
     if (chosen) return { ...chosen, reason: `all transports failed; ${chosen.reason}` };
+  }
+  if (error instanceof MailDeliveryUncertainError) {
+    return {
+      kind: 'temporary',
+      reason: `${firstLine(error.message)} (retried later with the same Message-ID, never through another mailer)`,
+      responseCode: null,
+    };
   }
   const shape: ErrorShape = typeof error === 'object' && error !== null ? error : {};
   const message = firstLine(messageOf(error));

@@ -1,4 +1,4 @@
-import { MailFailoverError } from './errors.js';
+import { MailDeliveryUncertainError, MailFailoverError } from './errors.js';
 import type { EmailMessage } from './message.js';
 import { isUnreachable } from './network-failure.js';
 
@@ -24,7 +24,9 @@ export interface MailConnection extends AsyncDisposable {
 
 /**
  * A connection over one deliverer, or several for failover: each message goes to the first
- * deliverer that takes it. A deliverer that cannot even connect is skipped for the rest of the
+ * deliverer that takes it. Failover happens only while the message cannot have been accepted
+ * (connection, TLS, login, MAIL FROM, RCPT TO, DATA, or a drop before the final `.`); once it was
+ * all sent and the reply got lost, the message stays with this deliverer (a later retry). A deliverer that cannot even connect is skipped for the rest of the
  * batch; one that cannot be reached at all (refused, silent, unroutable) is skipped, while the
  * connection is open, on every later call too: the outbox sends one message per call, and a main
  * server that swallows packets must cost one timeout per open connection, not one per message.
@@ -111,6 +113,11 @@ export class Connection implements MailConnection {
             break;
           } catch (error) {
             errors.push(error);
+            // It may have been delivered: another mailer could make it twice. Only this one error.
+            if (error instanceof MailDeliveryUncertainError) {
+              errors.splice(0, errors.length - 1);
+              break;
+            }
           }
         }
         if (delivered) sent++;

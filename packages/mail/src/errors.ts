@@ -53,6 +53,23 @@ export class MailTransportError extends Error {
   }
 }
 
+/**
+ * The whole message went out, final `.` included, and then the reply never came (a timeout, a
+ * dropped connection): the server may have accepted it. Trying another mailer could deliver it
+ * twice, so nobody fails over on this; the outbox retries later with the same Message-ID, which
+ * lets the receiving side drop a duplicate.
+ */
+export class MailDeliveryUncertainError extends Error {
+  override readonly name = 'MailDeliveryUncertainError';
+  readonly code = 'EUNCERTAIN';
+  constructor(cause: unknown) {
+    super(
+      `the connection was lost after the whole message was sent, so it may have been delivered: ${messageOf(cause)}`,
+      { cause },
+    );
+  }
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

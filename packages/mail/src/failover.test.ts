@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { classifyDeliveryError } from './classify.js';
 import { getConnection } from './connection.js';
-import { MailFailoverError } from './errors.js';
+import { MailDeliveryUncertainError, MailFailoverError } from './errors.js';
 import { EmailMessage } from './message.js';
 import { isUnreachable } from './network-failure.js';
 import { closedPort, settingsFor } from './test-support/settings.js';
@@ -80,14 +81,14 @@ describe('an open connection with failover', () => {
   });
 
   it('remembers a main server that stops answering mid-batch', async () => {
-    const main = await server({ faults: { dropDuringData: true } });
+    const main = await server({ faults: { dropAtRcptTo: true } });
     const backup = await server();
     const connection = failoverConnection(
       main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
       backup.transport(),
     );
 
-    // The main server takes the connection, then drops it during the first message...
+    // The main server takes the connection, then drops it during the first message's envelope...
     expect(await sendOne(connection, 'first')).toBe(1);
     // ...and is silent when dialled again for the second: skipped from then on.
     main.setFaults({ neverGreet: true });
@@ -147,5 +148,37 @@ describe('a connection used without open()', () => {
 
     expect(main.connections).toBe(2);
     expect(backup.connections).toBe(2);
+  });
+});
+
+describe('failover only while the message cannot have been accepted', () => {
+  it('does not fail over when the main server took the whole message and never answered: the error says it may be delivered', async () => {
+    const main = await server({ faults: { hangAfterData: true } });
+    const backup = await server();
+    const connection = failoverConnection(main.transport({ timeoutMs: 1500 }), backup.transport());
+
+    const error = await sendOne(connection, 'maybe delivered').catch((caught: unknown) => caught);
+    await connection.close();
+
+    expect(error).toBeInstanceOf(MailDeliveryUncertainError);
+    expect(classifyDeliveryError(error)).toMatchObject({ kind: 'temporary' });
+    expect(main.received.map((r) => r.parsed.subject)).toEqual(['maybe delivered']);
+    expect(backup.connections).toBe(0);
+  });
+
+  it('fails over when the main server refuses the sender, and when it drops the connection at RCPT TO', async () => {
+    const refusing = await server({ faults: { mailFrom: { code: 451 } } });
+    const dropping = await server({ faults: { dropAtRcptTo: true } });
+    const backup = await server();
+
+    for (const main of [refusing, dropping]) {
+      const connection = failoverConnection(main.transport(), backup.transport());
+      expect(await sendOne(connection, `past ${main.port}`)).toBe(1);
+      await connection.close();
+    }
+    expect(backup.received.map((r) => r.parsed.subject)).toEqual([
+      `past ${refusing.port}`,
+      `past ${dropping.port}`,
+    ]);
   });
 });

@@ -14,6 +14,7 @@ export * from './diagnose/index.js';
 export {
   BadHeaderError,
   InvalidAddressError,
+  MailDeliveryUncertainError,
   MailFailoverError,
   MailTransportError,
 } from './errors.js';

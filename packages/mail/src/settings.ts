@@ -30,6 +30,16 @@ export interface MailSettings {
 export const DEFAULT_SUBJECT_PREFIX = '[Rolegate] ';
 
 /**
+ * True when some transport (the main one or a failover) sends over SMTP: with only the console,
+ * file, memory or dummy backend, nobody receives the mail.
+ */
+export function deliversMail(settings: Pick<MailSettings, 'transport' | 'failover'>): boolean {
+  return [settings.transport, ...settings.failover].some(
+    (transport) => transport.backend === 'smtp',
+  );
+}
+
+/**
  * True when the environment picks a mail transport at all (EMAIL_URL, EMAIL_FAILOVER_URLS or any of
  * Django's separate transport settings). An application can then tell "left at Django's defaults" from
  * "no mail configured yet".

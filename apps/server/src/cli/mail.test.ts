@@ -59,6 +59,18 @@ describe('rolegate mail check', () => {
     expect(run.stdout).toContain('Mail does not work');
   });
 
+  it.each(['console:', 'memory:', 'dummy:'])(
+    'exits 1 and says nobody receives mail with EMAIL_URL=%s',
+    async (url) => {
+      const run = await runCli(cli, ['mail', 'check'], {
+        env: { DATABASE_URL: 'pglite:memory:', LOG_LEVEL: 'silent', EMAIL_URL: url },
+      });
+      expect(run.stdout).toContain('nobody receives mail');
+      expect(run.stdout).not.toContain('Mail works');
+      expect(run.code).toBe(1);
+    },
+  );
+
   it('exits 1 when nothing listens on the port', async () => {
     const run = await rolegateMail(['check'], closedPort);
     expect(run.code).toBe(1);

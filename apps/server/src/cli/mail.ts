@@ -1,6 +1,13 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { classifyDeliveryError, EmailMessage, formatAddress, getConnection } from '@rolegate/mail';
+import {
+  classifyDeliveryError,
+  deliversMail,
+  EmailMessage,
+  formatAddress,
+  getConnection,
+} from '@rolegate/mail';
+import { adminRecipients } from '../notifications/level-request.js';
 import { checkMail } from '../outbox/mail-check.js';
 import {
   type CliIo,
@@ -9,6 +16,7 @@ import {
   EXIT_OK,
   readConfig,
   UsageError,
+  withDatabase,
 } from './command.js';
 import { mailSetup } from './mail-setup.js';
 import { mailAddress, SETUP_USAGE } from './mail-setup-args.js';
@@ -48,7 +56,13 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const sendTo =
     values['send-to'] === undefined ? undefined : address('--send-to', values['send-to']);
   const config = readConfig();
-  const result = await checkMail(config.mail, { sendTo });
+  // Without ADMINS the app mails the admin accounts: check those. A database that cannot be read
+  // leaves the check to the sender alone, as the mail settings are what is being checked.
+  const adminAccounts =
+    config.mail.admins.length > 0 || !deliversMail(config.mail)
+      ? []
+      : await withDatabase(config, (db) => adminRecipients(db, config)).catch(() => []);
+  const result = await checkMail(config.mail, { sendTo, adminAccounts });
   io.stdout.write(`${result.text}\n`);
   return result.ok ? EXIT_OK : EXIT_FAILURE;
 }

@@ -5,6 +5,7 @@
  */
 import fastifyCookie from '@fastify/cookie';
 import type { Executor } from '@rolegate/db';
+import { deliversMail } from '@rolegate/mail';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import Fastify, {
   type FastifyBaseLogger,
@@ -83,8 +84,13 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
       return reply.code(503).send({ ok: false, database: 'unreachable' });
     }
     // Mail failing does not make the app unhealthy (sign-ups still work); it is reported, not fatal.
-    const mail = await getMailStatus(deps.db).catch(() => null);
-    return { ok: true, mail: mail?.failing ? 'degraded' : 'ok' };
+    // A status that cannot be read is `unknown`, never `ok`.
+    if (!deliversMail(config.mail)) return { ok: true, mail: 'not delivered' };
+    const mail = await getMailStatus(deps.db).catch((error: unknown) => {
+      request.log.error({ err: error }, 'health check: mail status unreadable');
+      return null;
+    });
+    return { ok: true, mail: mail === null ? 'unknown' : mail.failing ? 'degraded' : 'ok' };
   });
 
   await registerWebApp(server, deps.webDistDir);

@@ -49,6 +49,7 @@ function levelRequestNotification(config: NotifyConfig, facts: LevelRequestFacts
   return {
     idempotencyKey: `level-request:${facts.request.id}:admins`,
     to,
+    sender: 'server' as const,
     content: levelRequestContent(facts, {
       appUrl: config.appUrl,
       subjectPrefix: config.mail.subjectPrefix,

@@ -37,7 +37,7 @@ afterEach(() => workers.stopAll());
 function configure(admins: Address[]) {
   config = testConfig({
     appUrl: 'https://rolegate.example/app',
-    mail: { ...mailSettings(smtp.transport()), admins },
+    mail: { ...mailSettings(smtp.transport()), admins, serverEmail: 'server@example.com' },
   });
 }
 
@@ -75,7 +75,8 @@ describe('the admins are told about a level request', () => {
 
     const [mail] = await deliverAll();
     expect(mail?.envelope.rcptTo).toEqual(['grace@example.com']);
-    expect(mail?.envelope.mailFrom).toBe('rolegate@example.com');
+    // Mail to admins comes from SERVER_EMAIL, as Django's mail_admins sends it.
+    expect(mail?.envelope.mailFrom).toBe('server@example.com');
     const parsed = mail?.parsed;
     expect(parsed?.subject).toBe(`[Rolegate] ${SCRIPT} asks for power access`);
     const link = `https://rolegate.example/app/admin/requests/${request.id}`;

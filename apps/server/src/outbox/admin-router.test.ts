@@ -103,4 +103,23 @@ describe('admin.mailCheck', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     expect(smtp.received.length).toBe(before);
   });
+
+  it("with ADMINS empty, tries RCPT TO for the admin accounts, who get the admins' mail", async () => {
+    const result = await admin.caller.admin.mailCheck();
+    expect(result.text).toContain(`${admin.user.email} (the admin accounts, as ADMINS is empty)`);
+    expect(smtp.events).toContainEqual({ type: 'rcptTo', value: admin.user.email, code: 250 });
+  });
+});
+
+describe('admin.mail with a backend that delivers nothing', () => {
+  it('says so (delivers: false), which the panel shows on every page', async () => {
+    const memory = await createTestContext({ configOverrides: {} });
+    try {
+      const { caller } = await memory.signUpAdmin();
+      expect(await caller.admin.mail()).toMatchObject({ delivers: false });
+    } finally {
+      await memory.destroy();
+    }
+    expect(await admin.caller.admin.mail()).toMatchObject({ delivers: true });
+  });
 });

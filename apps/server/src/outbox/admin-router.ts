@@ -1,5 +1,7 @@
+import { deliversMail } from '@rolegate/mail';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { adminRecipients } from '../notifications/level-request.js';
 import { adminProcedure, router } from '../trpc.js';
 import { listOutboxMessages, retryOutboxMessage } from './admin-queries.js';
 import { checkMail } from './mail-check.js';
@@ -32,7 +34,8 @@ export const mailAdminRouter = router({
       listOutboxMessages(ctx.db, { state: input?.state }),
       getMailStatus(ctx.db),
     ]);
-    return { messages, failing: status.failing, status };
+    // `delivers` false: only the console, file, memory or dummy backend, so nobody receives mail.
+    return { messages, failing: status.failing, status, delivers: deliversMail(ctx.config.mail) };
   }),
 
   retryMail: adminProcedure.input(retryMailInput).mutation(async ({ ctx, input }) => {
@@ -63,6 +66,7 @@ export const mailAdminRouter = router({
   // A mutation: it opens network connections (and with sendTo sends mail), so it is never cached,
   // prefetched or run by a GET.
   mailCheck: adminProcedure.input(mailCheckInput).mutation(async ({ ctx, input }) => {
-    return checkMail(ctx.config.mail, { sendTo: input?.sendTo });
+    const adminAccounts = await adminRecipients(ctx.db, ctx.config);
+    return checkMail(ctx.config.mail, { sendTo: input?.sendTo, adminAccounts });
   }),
 });

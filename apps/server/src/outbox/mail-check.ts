@@ -1,4 +1,5 @@
 import {
+  type Address,
   type Diagnosis,
   diagnose,
   type Finding,
@@ -20,8 +21,26 @@ export interface MailCheckResult {
  */
 export async function checkMail(
   settings: MailSettings,
-  { sendTo }: { sendTo?: string | undefined } = {},
+  {
+    sendTo,
+    adminAccounts = [],
+  }: {
+    sendTo?: string | undefined;
+    /** Who gets admins' mail when ADMINS is empty: every admin account (see adminRecipients). */
+    adminAccounts?: Address[];
+  } = {},
 ): Promise<MailCheckResult> {
-  const diagnosis: Diagnosis = await diagnose(settings, sendTo === undefined ? {} : { sendTo });
+  // The check tries the addresses the app really mails: ADMINS, or else the admin accounts.
+  const recipients =
+    settings.admins.length === 0 && adminAccounts.length > 0
+      ? {
+          recipients: adminAccounts.map((admin) => admin.email),
+          recipientsSetting: 'the admin accounts, as ADMINS is empty',
+        }
+      : {};
+  const diagnosis: Diagnosis = await diagnose(settings, {
+    ...(sendTo === undefined ? {} : { sendTo }),
+    ...recipients,
+  });
   return { ok: diagnosis.ok, findings: diagnosis.findings, text: formatDiagnosis(diagnosis) };
 }

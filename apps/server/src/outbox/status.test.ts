@@ -1,6 +1,9 @@
 import type { Executor, OutboxState } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
+import type { SmtpTransport } from '@rolegate/mail';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mailSettings } from '../test-support/outbox.js';
 import { startTestServer } from '../test-support/test-server.js';
 import { getMailStatus } from './status.js';
 
@@ -14,6 +17,19 @@ afterAll(() => t.destroy());
 beforeEach(async () => {
   await db.deleteFrom('mailOutbox').execute();
 });
+
+/** Never dialled: /healthz reads the outbox, it does not connect. */
+const smtpTransport: SmtpTransport = {
+  backend: 'smtp',
+  host: '127.0.0.1',
+  port: 2525,
+  username: null,
+  password: null,
+  security: 'none',
+  timeoutMs: 1000,
+  sslCertfile: null,
+  sslKeyfile: null,
+};
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -72,8 +88,33 @@ describe('mail status', () => {
 });
 
 describe('GET /healthz', () => {
-  it('stays 200 but reports mail as degraded while mail is failing', async () => {
+  const smtpConfig = { configOverrides: { mail: mailSettings(smtpTransport) } };
+
+  it('reports mail as not delivered with a backend that sends nothing (memory here)', async () => {
     const server = await startTestServer();
+    try {
+      const response = await fetch(`${server.url}/healthz`);
+      expect(await response.json()).toEqual({ ok: true, mail: 'not delivered' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports mail as unknown, never ok, when the mail status cannot be read', async () => {
+    const server = await startTestServer(smtpConfig);
+    try {
+      await sql`alter table mail_outbox rename to mail_outbox_away`.execute(server.db);
+      const response = await fetch(`${server.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true, mail: 'unknown' });
+      await sql`alter table mail_outbox_away rename to mail_outbox`.execute(server.db);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stays 200 but reports mail as degraded while mail is failing', async () => {
+    const server = await startTestServer(smtpConfig);
     try {
       const healthy = await fetch(`${server.url}/healthz`);
       expect(healthy.status).toBe(200);

@@ -5,14 +5,26 @@ import { trpc } from '../trpc';
 const STATUS_REFRESH_MS = 30_000;
 
 /**
- * On every admin page while mail is failing: an email about broken mail would never arrive, so the
- * panel is where an admin learns of it.
+ * On every admin page while mail is failing, or while no backend delivers it at all: an email
+ * about broken mail would never arrive, so the panel is where an admin learns of it.
  */
 export function MailFailingBanner() {
   const mail = trpc.admin.mail.useQuery(undefined, { refetchInterval: STATUS_REFRESH_MS });
   const status = mail.data?.status;
   return (
     <div aria-live="polite">
+      {mail.data?.delivers === false ? (
+        <div className="banner banner-danger">
+          <p>
+            <strong>Nobody receives mail:</strong> the server prints or stores messages instead of
+            sending them (no SMTP server is configured).
+          </p>
+          <p>
+            Run <code>pnpm rolegate mail setup</code> on the server, then restart it.{' '}
+            <Link href="/mail">See the mail queue</Link>.
+          </p>
+        </div>
+      ) : null}
       {mail.data?.failing ? (
         <div className="banner banner-danger">
           <p>

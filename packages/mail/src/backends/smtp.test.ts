@@ -109,8 +109,9 @@ describe('delivery', () => {
     smtp.setFaults({ dropDuringData: true });
     const connection = getConnection(smtp.transport());
     await connection.open();
+    // The small message was all written before the drop: it may have arrived, as far as we know.
     await expect(connection.sendMessages([message()])).rejects.toMatchObject({
-      code: 'ECONNECTION',
+      code: 'EUNCERTAIN',
     });
     smtp.setFaults({});
     expect(await connection.sendMessages([message()])).toBe(1);

@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { envelopeAddress } from '../address.js';
 import type { Deliverer } from '../deliverer.js';
-import { MailTransportError } from '../errors.js';
+import { MailDeliveryUncertainError, MailTransportError } from '../errors.js';
 import type { EmailMessage } from '../message.js';
 import { renderMessage } from '../render.js';
 import { smtpConnectionOptions } from '../smtp-connection-options.js';
@@ -53,14 +54,24 @@ export class SmtpDeliverer implements Deliverer {
       throw new MailTransportError('SMTP connection is not open', 'ECONNECTION');
     const raw = await renderMessage(message);
     const envelope = { from: envelopeAddress(message.fromEmail), to: message.recipients() };
+    // The body as a stream, to know whether it was all handed over: until then the server cannot
+    // have accepted the message (no final `.`), after it a lost reply leaves that open.
+    const body = Readable.from(pieces(raw, BODY_PIECE_BYTES));
+    let handedOver = false;
+    body.once('end', () => {
+      handedOver = true;
+    });
     try {
       await new Promise<void>((resolve, reject) => {
-        session.send({ ...envelope, size: raw.length }, raw, (error) =>
+        session.send({ ...envelope, size: raw.length }, body, (error) =>
           error ? reject(error) : resolve(),
         );
       });
     } catch (error) {
       await this.recover(session, error as SmtpFailure);
+      if (handedOver && typeof (error as SmtpFailure).responseCode !== 'number') {
+        throw new MailDeliveryUncertainError(error);
+      }
       throw error;
     }
   }
@@ -76,6 +87,13 @@ export class SmtpDeliverer implements Deliverer {
     if (this.session === session) this.session = null;
     session.close();
   }
+}
+
+/** Handing the body over in pieces lets the socket's back-pressure hold the rest back. */
+const BODY_PIECE_BYTES = 64 * 1024;
+
+function* pieces(raw: Buffer, size: number): Generator<Buffer> {
+  for (let start = 0; start < raw.length; start += size) yield raw.subarray(start, start + size);
 }
 
 async function connect(transport: SmtpTransport): Promise<SMTPConnection> {

@@ -18,17 +18,17 @@ function settingsWith(transport: Transport, failover: Transport[] = []): MailSet
 }
 
 describe('diagnose: backends that do not speak SMTP', () => {
-  it('says plainly that the console backend prints instead of delivering', async () => {
+  it('fails the console backend: it prints instead of delivering, so nobody receives mail', async () => {
     const diagnosis = await diagnose(settingsWith({ backend: 'console' }), {
       sendTo: 'me@example.net',
     });
     expect(diagnosis).toEqual({
-      ok: true,
+      ok: false,
       findings: [
         expect.objectContaining({
           step: 'backend',
           transport: 'main transport (console backend)',
-          ok: true,
+          ok: false,
           explanation:
             'The console backend prints each message to standard output instead of sending it: nobody receives mail. No test message was sent to me@example.net.',
         }),
@@ -36,12 +36,16 @@ describe('diagnose: backends that do not speak SMTP', () => {
     });
   });
 
-  it('says plainly that the memory backend delivers nothing', async () => {
-    const { findings } = await diagnose(settingsWith({ backend: 'memory' }));
-    expect(findings).toHaveLength(1);
-    expect(findings[0]?.explanation).toContain('nothing is delivered');
-    expect(findings[0]?.fix).toContain('EMAIL_BACKEND=smtp');
-  });
+  it.each([{ backend: 'memory' }, { backend: 'dummy' }] as const)(
+    'fails the $backend backend: nobody receives mail',
+    async (transport) => {
+      const { ok, findings } = await diagnose(settingsWith(transport));
+      expect(ok).toBe(false);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.explanation).toContain('nobody receives mail');
+      expect(findings[0]?.fix).toContain('EMAIL_BACKEND=smtp');
+    },
+  );
 
   it('fails the file backend when EMAIL_FILE_PATH is a file, not a directory', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rolegate-diagnose-'));
@@ -53,18 +57,17 @@ describe('diagnose: backends that do not speak SMTP', () => {
     expect(diagnosis.findings[0]?.fix).toContain('Set EMAIL_FILE_PATH to a directory');
   });
 
-  it('labels each failover and counts mail as working when one transport works', async () => {
+  it('labels each failover, and a file backend that writes still delivers to nobody', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rolegate-diagnose-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(join(dir, 'file'), '');
-    const blocked = join(dir, 'file', 'mail');
     const diagnosis = await diagnose(
-      settingsWith({ backend: 'file', filePath: blocked }, [{ backend: 'dummy' }]),
+      settingsWith({ backend: 'file', filePath: join(dir, 'mail') }, [{ backend: 'dummy' }]),
     );
-    expect(diagnosis.ok).toBe(true);
+    expect(diagnosis.ok).toBe(false);
     expect(diagnosis.findings.map((finding) => [finding.transport, finding.ok])).toEqual([
-      [`main transport (file backend, ${blocked})`, false],
-      ['failover 1 (dummy backend)', true],
+      [`main transport (file backend, ${join(dir, 'mail')})`, false],
+      ['failover 1 (dummy backend)', false],
     ]);
+    expect(diagnosis.findings[0]?.explanation).toContain('nobody receives mail');
   });
 });

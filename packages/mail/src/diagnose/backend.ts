@@ -2,36 +2,34 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Transport } from '../transport.js';
-import { type Check, fail, pass } from './check.js';
+import { type Check, fail } from './check.js';
 
 type OtherTransport = Exclude<Transport, { backend: 'smtp' }>;
 
 const DELIVER_FIX =
-  'To deliver mail, set EMAIL_BACKEND=smtp with your provider’s EMAIL_HOST (or EMAIL_URL=smtp+tls://…).';
+  'To deliver mail, run `rolegate mail setup`, or set EMAIL_BACKEND=smtp with your provider’s EMAIL_HOST (or EMAIL_URL=smtp+tls://…).';
 
 /** What a backend that does not speak SMTP does with a message, said plainly. */
 export async function checkBackend(transport: OtherTransport, sendTo?: string): Promise<Check> {
   const notSent = sendTo === undefined ? '' : ` No test message was sent to ${sendTo}.`;
   switch (transport.backend) {
     case 'console':
-      return pass(
+      return fail(
         'backend',
         `The console backend prints each message to standard output instead of sending it: nobody receives mail.${notSent}`,
-        { fix: DELIVER_FIX },
+        DELIVER_FIX,
       );
     case 'memory':
-      return pass(
+      return fail(
         'backend',
-        `The memory backend keeps messages in an in-process outbox (for tests): nothing is delivered.${notSent}`,
-        { fix: DELIVER_FIX },
+        `The memory backend keeps messages in an in-process outbox (for tests) instead of sending them: nobody receives mail.${notSent}`,
+        DELIVER_FIX,
       );
     case 'dummy':
-      return pass(
+      return fail(
         'backend',
-        `The dummy backend throws every message away: nothing is delivered.${notSent}`,
-        {
-          fix: DELIVER_FIX,
-        },
+        `The dummy backend throws every message away: nobody receives mail.${notSent}`,
+        DELIVER_FIX,
       );
     case 'file':
       return checkFileBackend(transport.filePath, notSent);
@@ -65,10 +63,10 @@ async function checkFileBackend(filePath: string, notSent: string): Promise<Chec
       `Make ${writable} writable for this user, or point EMAIL_FILE_PATH elsewhere.`,
     );
   }
-  return pass(
+  return fail(
     'backend',
     `The file backend writes each message into ${filePath} instead of sending it: nobody receives mail.${notSent}`,
-    { fix: DELIVER_FIX },
+    DELIVER_FIX,
   );
 }
 

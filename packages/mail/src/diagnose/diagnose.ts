@@ -73,7 +73,7 @@ function envelopePlan(settings: MailSettings, options: DiagnoseOptions): Envelop
   const recipients: Party[] = options.recipients
     ? options.recipients.map((address) => ({
         address: bare(address),
-        setting: 'the given recipients',
+        setting: options.recipientsSetting ?? 'the given recipients',
       }))
     : settings.admins.map((admin) => ({ address: admin.email, setting: 'ADMINS' }));
   const sendTo = options.sendTo === undefined ? {} : { sendTo: bare(options.sendTo) };

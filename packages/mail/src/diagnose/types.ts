@@ -39,6 +39,8 @@ export interface DiagnoseOptions {
   from?: string;
   /** The recipients to try with RCPT TO instead of ADMINS. */
   recipients?: string[];
+  /** Where `recipients` came from, for the findings (default "the given recipients"). */
+  recipientsSetting?: string;
 }
 
 export function isFailure(finding: Pick<Finding, 'ok' | 'skipped'>): boolean {

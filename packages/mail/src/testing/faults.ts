@@ -19,8 +19,15 @@ export interface SmtpFaults {
   data?: SmtpReply;
   /** Refuse AUTH (535 5.7.8 bad credentials, 534 5.7.9 Gmail app password, 535 5.7.139 Office 365). */
   auth?: SmtpReply;
+  /** Cut the connection instead of answering RCPT TO: the message was never sent. */
+  dropAtRcptTo?: boolean;
   /** Read part of the message, then cut the connection without a reply. */
   dropDuringData?: boolean;
+  /**
+   * Take the whole message (it counts as received) and then never reply to the final `.`: the
+   * client cannot tell whether it was accepted. Fires this many times, or every time when true.
+   */
+  hangAfterData?: boolean | number;
   /** Accept the TCP connection and never send the greeting. */
   neverGreet?: boolean;
   /** Wait this long before accepting each message. */
@@ -58,6 +65,17 @@ export class FaultState {
 
   get current(): Readonly<SmtpFaults> {
     return this.faults;
+  }
+
+  /** Whether to hang after this message's data, counting a numbered fault down. */
+  hangAfterData(): boolean {
+    const hang = this.faults.hangAfterData;
+    if (typeof hang === 'number') {
+      if (hang <= 1) delete this.faults.hangAfterData;
+      else this.faults = { ...this.faults, hangAfterData: hang - 1 };
+      return hang >= 1;
+    }
+    return hang === true;
   }
 
   /** The reply to give for this step now, counting it as fired; null when there is none. */

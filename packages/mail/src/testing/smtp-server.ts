@@ -98,7 +98,13 @@ export async function startSmtpServer(
       if (delayMs > 0) setTimeout(reply, delayMs);
       else reply();
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
+      if (faults.current.dropAtRcptTo) {
+        for (const connection of server.connections) {
+          if (connection.id === session.id) connection._socket.destroy();
+        }
+        return;
+      }
       const fault = faults.fire('rcptTo', address.address);
       events.push({ type: 'rcptTo', value: address.address, code: fault?.code ?? 250 });
       callback(fault ? replyError(fault) : null);
@@ -114,6 +120,11 @@ export async function startSmtpServer(
           });
           if (message === null) return; // connection dropped on purpose: no reply at all
           if (fault) return callback(replyError(fault));
+          if (faults.hangAfterData()) {
+            received.push(message);
+            for (const wake of waiters) wake();
+            return; // taken, but the reply never comes
+          }
           received.push(message);
           for (const wake of waiters) wake();
           callback(null);
