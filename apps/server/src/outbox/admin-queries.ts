@@ -75,6 +75,21 @@ export async function retryOutboxMessage(db: Executor, id: string): Promise<Retr
   return row.state === 'sent' ? 'already-sent' : 'in-flight';
 }
 
+/**
+ * Puts every failed message back in the queue, due now with its attempts reset (after an admin
+ * fixed the settings). Only `failed` rows move, in one statement: each goes out once more, and a
+ * second click finds nothing left to move. Resolves to how many were queued again.
+ */
+export async function retryFailedOutboxMessages(db: Executor): Promise<number> {
+  const rows = await db
+    .updateTable('mailOutbox')
+    .set({ state: 'pending', attempts: 0, nextAttemptAt: new Date(), leaseExpiresAt: null })
+    .where('state', '=', 'failed')
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 function stringField(message: Record<string, unknown>, key: string): string {
   const value = message[key];
   return typeof value === 'string' ? value : '';

@@ -94,6 +94,34 @@ describe('admin.retryMail', () => {
   });
 });
 
+describe('admin.retryAllMail', () => {
+  it('after the fault is fixed, sends every failed message once more, each exactly once', async () => {
+    smtp.setFaults({ data: { code: 554, message: '5.7.1 Rejected' } });
+    await queueTestMessages(t.db, t.config.mail, 3, 'all-failed');
+    workers.start();
+    expect((await waitUntilSettled(t.db)).map((row) => row.state)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+    ]);
+    await workers.stopAll();
+    smtp.setFaults({});
+    const before = smtp.received.length;
+
+    expect(await admin.caller.admin.retryAllMail()).toEqual({ queued: 3 });
+    expect(await admin.caller.admin.retryAllMail()).toEqual({ queued: 0 });
+    workers.start();
+    expect((await waitUntilSettled(t.db)).map((row) => row.state)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+    ]);
+    const subjects = smtp.received.slice(before).map((message) => message.parsed.subject);
+    expect(new Set(subjects).size).toBe(3);
+    expect(subjects).toHaveLength(3);
+  });
+});
+
 describe('admin.mailCheck', () => {
   it('diagnoses the configured settings without sending', async () => {
     const before = smtp.received.length;

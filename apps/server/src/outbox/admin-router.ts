@@ -3,7 +3,11 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { adminRecipients } from '../notifications/level-request.js';
 import { adminProcedure, router } from '../trpc.js';
-import { listOutboxMessages, retryOutboxMessage } from './admin-queries.js';
+import {
+  listOutboxMessages,
+  retryFailedOutboxMessages,
+  retryOutboxMessage,
+} from './admin-queries.js';
 import { checkMail } from './mail-check.js';
 import { getMailStatus } from './status.js';
 
@@ -27,7 +31,7 @@ const mailCheckInput = z
   })
   .optional();
 
-/** admin.mail, admin.retryMail, admin.mailCheck: the outbox and the mail diagnosis in the panel. */
+/** admin.mail, admin.retryMail, admin.retryAllMail, admin.mailCheck: the outbox and the mail diagnosis in the panel. */
 export const mailAdminRouter = router({
   mail: adminProcedure.input(mailInput).query(async ({ ctx, input }) => {
     const [messages, status] = await Promise.all([
@@ -61,6 +65,12 @@ export const mailAdminRouter = router({
     ctx.logger.info({ outboxId: input.id, by: ctx.user.id }, 'admin queued a mail retry');
     const [message] = await listOutboxMessages(ctx.db, { id: input.id });
     return { message };
+  }),
+
+  retryAllMail: adminProcedure.mutation(async ({ ctx }) => {
+    const queued = await retryFailedOutboxMessages(ctx.db);
+    ctx.logger.info({ queued, by: ctx.user.id }, 'admin queued every failed mail again');
+    return { queued };
   }),
 
   // A mutation: it opens network connections (and with sendTo sends mail), so it is never cached,

@@ -23,6 +23,7 @@ export function MailPage() {
       <MailCheckPanel />
       <section className="section" aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Messages</h2>
+        {messages.some((message) => message.state === 'failed') ? <RetryAllFailed /> : null}
         {mail.isPending ? (
           <Loading label="Loading messages…" />
         ) : mail.isError ? (
@@ -44,6 +45,39 @@ export function MailPage() {
         )}
       </section>
     </>
+  );
+}
+
+/** After fixing the settings: every failed message goes again, each once. */
+function RetryAllFailed() {
+  const [flash, setFlash] = useState<string | null>(null);
+  const utils = trpc.useUtils();
+  const retryAll = trpc.admin.retryAllMail.useMutation({
+    onSuccess: async ({ queued }) => {
+      await utils.admin.mail.invalidate();
+      setFlash(`Queued ${queued} failed ${queued === 1 ? 'message' : 'messages'} again.`);
+    },
+  });
+  return (
+    <div>
+      <BusyButton
+        type="button"
+        variant="secondary"
+        busy={retryAll.isPending}
+        busyLabel="Queuing…"
+        onClick={() => retryAll.mutate()}
+      >
+        Retry all failed
+      </BusyButton>
+      <div aria-live="polite">
+        {flash ? <p className="notice notice-success">{flash}</p> : null}
+        {retryAll.isError ? (
+          <p className="form-alert" role="alert">
+            {describeError(retryAll.error)}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
 
