@@ -83,7 +83,11 @@ describe('email verification (EMAIL_VERIFICATION=required)', () => {
   it('gives one answer to unknown, malformed and expired links, and changes nothing', async () => {
     const { user } = await t.signUp({ email: 'late@example.com' });
     const token = await latestLinkToken(t.db, 'late@example.com', 'verify-email');
-    for (const bad of ['x'.repeat(43), 'not a token', `${token.slice(0, -1)}A`]) {
+    for (const bad of [
+      'x'.repeat(43),
+      'not a token',
+      `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
+    ]) {
       const error = await callerError(t.caller().auth.verifyEmail({ token: bad }));
       expect(error).toMatchObject({ code: 'BAD_REQUEST', message: LINK_EXPIRED });
     }
