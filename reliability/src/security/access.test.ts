@@ -109,7 +109,13 @@ describe('attacks: admin procedures, one’s own request, direct writes', () => 
       );
       expect(asPerson.codes).toEqual(['FORBIDDEN']);
 
-      // The real way an account becomes admin: the CLI, on the same database.
+      // The real way an account becomes admin: the CLI, on the same database, for an account whose
+      // address was verified (its password alone proves nothing about an unverified address).
+      await db
+        .updateTable('users')
+        .set({ emailVerified: true })
+        .where('id', '=', user.id)
+        .execute();
       const cli = execFileSync(
         process.execPath,
         [CLI_MAIN, 'create-admin', '--email', email, '--password-stdin'],

@@ -19,6 +19,8 @@ const auditOf = (userId: string) =>
     .select(['action', 'details'])
     .where('subjectId', '=', userId)
     .execute();
+const markVerified = (userId: string) =>
+  t.db.updateTable('users').set({ emailVerified: true }).where('id', '=', userId).execute();
 const sessionsOf = (userId: string) =>
   t.db.selectFrom('sessions').select('tokenHash').where('userId', '=', userId).execute();
 
@@ -54,6 +56,7 @@ describe('ensureAdmin', () => {
 
   it('refuses to make an account admin when the password given is not its own, changing nothing', async () => {
     const { user, caller, password } = await t.signUp({ email: 'squatter@example.com' });
+    await markVerified(user.id);
     const before = await userByEmail('squatter@example.com');
     const result = await ensureAdmin(t.db, {
       email: 'SQUATTER@example.com',
@@ -69,6 +72,7 @@ describe('ensureAdmin', () => {
 
   it('makes an account admin at power when the password given is its own, and audits the change', async () => {
     const { user, password } = await t.signUp({ email: 'mine@example.com', role: 'reader' });
+    await markVerified(user.id);
     const result = await ensureAdmin(t.db, { email: user.email, password, source: 'create-admin' });
     expect(result).toMatchObject({
       outcome: 'promoted',
@@ -89,6 +93,15 @@ describe('ensureAdmin', () => {
     ]);
   });
 
+  it('never promotes an address nobody verified on its password alone, even the right one', async () => {
+    const { user, password } = await t.signUp({ email: 'unproven@example.com' });
+    const before = await userByEmail(user.email);
+    expect(before?.emailVerified).toBe(false);
+    const result = await ensureAdmin(t.db, { email: user.email, password, source: 'create-admin' });
+    expect(result).toEqual({ outcome: 'refused', userId: user.id, reason: 'address-unverified' });
+    expect(await userByEmail(user.email)).toEqual(before);
+  });
+
   it('with resetPassword makes an account admin at power, replaces its password and ends its sessions', async () => {
     const { user, password } = await t.signUp({ email: 'reset-me@example.com' });
     await createSession(t.db, user.id, new Date());
@@ -99,7 +112,11 @@ describe('ensureAdmin', () => {
       source: 'create-admin',
     });
     expect(result).toMatchObject({ outcome: 'promoted', passwordSet: true });
-    expect(await userByEmail(user.email)).toMatchObject({ isAdmin: true, role: 'power' });
+    expect(await userByEmail(user.email)).toMatchObject({
+      isAdmin: true,
+      role: 'power',
+      emailVerified: true,
+    });
     expect(await sessionsOf(user.id)).toEqual([]);
     await expect(t.caller().auth.login({ email: user.email, password })).rejects.toThrow();
     await t.caller().auth.login({ email: user.email, password: 'the new password' });

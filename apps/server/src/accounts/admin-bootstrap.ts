@@ -8,7 +8,8 @@
  * - No account with the email: one is created, admin, at the `power` level (an admin can already
  *   grant power to anyone, so a lower level would protect nothing).
  * - An account that is not admin is promoted (to `power` as well, the same as a new admin) only if
- *   its address was verified and the password given is its password, or with `resetPassword`.
+ *   its address was verified (users.email_verified) and the password given is its password, or with
+ *   `resetPassword`.
  *   Otherwise it is refused and left exactly as it was.
  * - `resetPassword` (create-admin --reset-password, a deliberate act) replaces the password and ends
  *   every session of the account. The environment never changes a password: a forgotten variable in
@@ -51,14 +52,6 @@ export type EnsureAdminResult =
       reason: 'password-differs' | 'address-unverified';
     };
 
-/**
- * Whether the account's address was ever proven to belong to its holder. The users table has no
- * record of that yet (email verification is being added): connect users.email_verified here.
- */
-function addressVerified(_user: User): boolean {
-  return true;
-}
-
 export async function ensureAdmin(
   db: Executor,
   input: EnsureAdminInput,
@@ -70,7 +63,8 @@ export async function ensureAdmin(
     const passwordMatches = await verifyPassword(existing.passwordHash, input.password);
     return { outcome: 'already-admin', userId: existing.id, passwordSet: false, passwordMatches };
   }
-  if (!addressVerified(existing)) {
+  // Its password proves nothing about an address nobody confirmed: anyone may have chosen both.
+  if (!existing.emailVerified) {
     return { outcome: 'refused', userId: existing.id, reason: 'address-unverified' };
   }
   if (!(await verifyPassword(existing.passwordHash, input.password))) {
@@ -126,6 +120,8 @@ async function resetPasswordAndPromote(
       .set({
         passwordHash,
         isAdmin: true,
+        // The operator vouches for the address by taking the account over deliberately.
+        emailVerified: true,
         ...(existing.isAdmin ? {} : { role: ADMIN_LEVEL }),
         updatedAt: new Date(),
       })

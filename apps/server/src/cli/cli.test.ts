@@ -98,7 +98,7 @@ describe('rolegate CLI', { timeout: 90_000 }, () => {
     expect(reset.stdout).toContain('password was set');
   });
 
-  it('create-admin refuses an existing account unless its password is given or --reset-password, then makes it admin at power', async () => {
+  it('create-admin refuses an existing account unless its address is verified and its password given (or --reset-password), then makes it admin at power', async () => {
     const { user, password } = await withContext((t) =>
       t.signUp({ email: 'squatted@example.com', role: 'reader' }),
     );
@@ -111,10 +111,20 @@ describe('rolegate CLI', { timeout: 90_000 }, () => {
           .executeTakeFirst(),
       );
     const args = ['create-admin', '--email', 'squatted@example.com', '--password-stdin'];
+    // Never verified: not even its own password makes it admin.
+    const unverified = await rolegate(args, { stdin: password });
+    expect(unverified.code).toBe(1);
+    expect(unverified.stderr).toContain('its address was never verified');
+    expect(unverified.stderr).toContain('--reset-password');
+    expect(await levelOf()).toEqual({ isAdmin: false, role: 'reader' });
+
+    await withContext((t) =>
+      t.db.updateTable('users').set({ emailVerified: true }).where('id', '=', user.id).execute(),
+    );
     const refused = await rolegate(args, { stdin: "the operator's password" });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('NOT made admin');
-    expect(refused.stderr).toContain('--reset-password');
+    expect(refused.stderr).toContain('the password given is not its password');
     expect(await levelOf()).toEqual({ isAdmin: false, role: 'reader' });
 
     const promoted = await rolegate(args, { stdin: password });

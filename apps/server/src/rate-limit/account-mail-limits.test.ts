@@ -45,6 +45,19 @@ describe('account mail rate limits', () => {
     expect(error.message).toContain('from your network');
   });
 
+  it('count an IPv6 network by its /64: new addresses inside it do not help', async () => {
+    for (let i = 0; i < 2 * IP_MULTIPLIER; i++) {
+      const host = t.caller(null, { clientIp: `2001:db8:9:9::${i + 1}` });
+      await host.auth.requestPasswordReset({ email: `v6-spray${i}@example.com` });
+    }
+    const error = await callerError(
+      t.caller(null, { clientIp: '2001:db8:9:9::ffff' }).auth.requestPasswordReset({
+        email: 'v6-one-more@example.com',
+      }),
+    );
+    expect(error.message).toContain('from your network');
+  });
+
   it('limit resending the verification link too', async () => {
     const { caller } = await t.signUp({ email: 'resender@example.com' });
     await caller.auth.resendVerification();

@@ -5,6 +5,7 @@
  * typed (lower-cased), whether or not an account has it: the count says nothing about accounts.
  */
 import type { Context } from '../context.js';
+import { clientKey } from './client-key.js';
 import { hitCounters } from './counters.js';
 import { tooMany } from './limits.js';
 
@@ -20,7 +21,7 @@ export async function consumeAccountMailAllowance(ctx: LimitContext, email: stri
   if (limit === 0) return;
   const now = ctx.now();
   const addressKey = `account-mail:email:${email.trim().toLowerCase()}`;
-  const ipKey = `account-mail:ip:${ctx.clientIp}`;
+  const ipKey = `account-mail:ip:${clientKey(ctx.clientIp)}`;
   const states = await hitCounters(ctx.db, [addressKey, ipKey], HOUR_MS, now);
   for (const state of states) {
     const isAddress = state.key === addressKey;
