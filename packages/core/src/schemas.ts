@@ -183,6 +183,10 @@ export const entryContentInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
+const baseVersionSchema = z
+  .int({ error: 'baseVersion must be the version of the entry you edited.' })
+  .min(1, { error: 'baseVersion must be the version of the entry you edited.' });
+
 /**
  * Without `entryId` a proposal creates an entry; with it, it edits that one. `baseVersion` is the
  * entry's version the edit was written against (the one the form was opened with): the proposal is
@@ -192,10 +196,7 @@ export const proposeInput = z
   .strictObject(
     {
       entryId: idSchema('entryId').optional(),
-      baseVersion: z
-        .int({ error: 'baseVersion must be the version of the entry you edited.' })
-        .min(1, { error: 'baseVersion must be the version of the entry you edited.' })
-        .optional(),
+      baseVersion: baseVersionSchema.optional(),
       title: titleSchema,
       body: bodySchema,
     },
@@ -215,9 +216,34 @@ export const reviewInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
-/** Without `id` saves a new entry; with it, overwrites that one. */
-export const saveEntryInput = z.strictObject(
-  { id: idSchema('id').optional(), title: titleSchema, body: bodySchema },
+const BASE_VERSION_WITH_ID = 'baseVersion must come with id: the version of the entry you edited.';
+
+/**
+ * Without `id` saves a new entry; with it, overwrites that one, but only while the entry is still at
+ * `baseVersion` (the version the form was opened with): otherwise CONFLICT and nothing is written.
+ */
+export const saveEntryInput = z
+  .strictObject(
+    {
+      id: idSchema('id').optional(),
+      baseVersion: baseVersionSchema.optional(),
+      title: titleSchema,
+      body: bodySchema,
+    },
+    { error: unknownKeyMessage },
+  )
+  .refine((input) => input.id === undefined || input.baseVersion !== undefined, {
+    error: BASE_VERSION_WITH_ID,
+    path: ['baseVersion'],
+  })
+  .refine((input) => input.baseVersion === undefined || input.id !== undefined, {
+    error: 'baseVersion goes with id: a new entry has no version yet.',
+    path: ['baseVersion'],
+  });
+
+/** Deletes the entry only while it is still at `baseVersion`, the version the person saw. */
+export const deleteEntryInput = z.strictObject(
+  { id: idSchema('id'), baseVersion: baseVersionSchema },
   { error: unknownKeyMessage },
 );
 
@@ -238,3 +264,4 @@ export type ChangeEmailInput = z.infer<typeof changeEmailInput>;
 export type ProposeInput = z.infer<typeof proposeInput>;
 export type ReviewInput = z.infer<typeof reviewInput>;
 export type SaveEntryInput = z.infer<typeof saveEntryInput>;
+export type DeleteEntryInput = z.infer<typeof deleteEntryInput>;

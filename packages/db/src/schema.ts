@@ -21,7 +21,8 @@ export type NullableTimestamp = ColumnType<
 
 export type LevelName = 'reader' | 'contributor' | 'editor' | 'power';
 export type RequestStatus = 'pending' | 'approved' | 'denied';
-export type ProposalStatus = 'pending' | 'accepted' | 'rejected';
+/** `withdrawn`: closed without review because its entry was deleted. */
+export type ProposalStatus = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface UsersTable {
@@ -36,6 +37,8 @@ export interface UsersTable {
   emailVerified: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** Mail the person when one of their proposals is accepted, rejected or withdrawn. */
+  proposalOutcomeMail: Generated<boolean>;
 }
 
 export interface LevelRequestsTable {
@@ -133,12 +136,12 @@ export interface EntriesTable {
 
 export interface EntryProposalsTable {
   id: Generated<string>;
-  /** null: the proposal creates a new entry. */
+  /** null: the proposal creates a new entry, or its entry was deleted (baseVersion set then). */
   entryId: string | null;
   title: string;
   body: string;
   proposedBy: string;
-  /** The entry's version the edit was written against; null exactly when entryId is null. */
+  /** The entry's version an edit was written against; null for a proposal that creates an entry. */
   baseVersion: number | null;
   status: Generated<ProposalStatus>;
   createdAt: Timestamp;

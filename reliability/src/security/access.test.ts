@@ -175,8 +175,8 @@ describe('attacks: admin procedures, one’s own request, direct writes', () => 
         const cookie = person.jar.header() ?? null;
         const attempts: Array<[ProcedureInfo, unknown]> = [
           [save, { title: 'New', body: 'Injected.' }],
-          [save, { id: entry.id, title: 'Defaced', body: 'Defaced.' }],
-          [remove, { id: entry.id }],
+          [save, { id: entry.id, baseVersion: entry.version, title: 'Defaced', body: 'Defaced.' }],
+          [remove, { id: entry.id, baseVersion: entry.version }],
         ];
         for (const [procedure, input] of attempts) {
           const { codes } = await guardedCall({ db, tables }, () =>

@@ -46,7 +46,7 @@ beforeAll(async () => {
     'entries.save': { title: 'Forged', body: 'Forged.' },
     'entries.propose': { title: 'Forged', body: 'Forged.' },
     'entries.review': { proposalId: proposal.id, decision: 'accept' },
-    'entries.delete': { id: entry.id },
+    'entries.delete': { id: entry.id, baseVersion: entry.version },
   };
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });

@@ -95,7 +95,9 @@ describe('attacks: SQL-looking strings in every field', () => {
             cursor: Buffer.from("1' OR '1'='1").toString('base64url'),
           }),
         ),
-        clientError(admin.trpc.entries.delete.mutate({ id: `${entry.id}' OR '1'='1` })),
+        clientError(
+          admin.trpc.entries.delete.mutate({ id: `${entry.id}' OR '1'='1`, baseVersion: 1 }),
+        ),
         clientError(admin.trpc.admin.mail.query({ state: "failed' OR 1=1 --" as 'failed' })),
       ]);
       expect(refusals.map((error) => error.data?.code)).toEqual(

@@ -47,11 +47,15 @@ const validCall: Record<EntryProcedure, (caller: Caller) => Promise<unknown>> = 
   list: (caller) => caller.entries.list(),
   get: async (caller) => caller.entries.get({ id: await freshEntry() }),
   propose: (caller) => caller.entries.propose({ title: 'A change', body: 'Text' }),
+  myProposals: (caller) => caller.entries.myProposals(),
+  notificationSettings: (caller) => caller.entries.notificationSettings(),
+  setNotificationSettings: (caller) =>
+    caller.entries.setNotificationSettings({ proposalOutcomes: true }),
   proposals: (caller) => caller.entries.proposals(),
   review: async (caller) =>
     caller.entries.review({ proposalId: await freshProposal(), decision: 'reject' }),
   save: (caller) => caller.entries.save({ title: 'Direct', body: 'Text' }),
-  delete: async (caller) => caller.entries.delete({ id: await freshEntry() }),
+  delete: async (caller) => caller.entries.delete({ id: await freshEntry(), baseVersion: 1 }),
 };
 
 const matrix = LEVELS.flatMap((level) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 
 /**
@@ -23,6 +24,16 @@ export function decodeCursor(text: string): EntryCursor | null {
   return { createdAtMicros: match[1], id: match[2] };
 }
 
+/** A row's page key as text in whole microseconds: a JavaScript number would be a detour. */
+export function createdAtMicros(alias: 'e' | 'p') {
+  return sql<string>`(extract(epoch from ${sql.ref(`${alias}.created_at`)}) * 1000000)::bigint::text`;
+}
+
+/** Rows strictly before (`older`) or after (`newer`) the cursor in (created_at, id) order. */
+export function beyondCursor(alias: 'e' | 'p', cursor: EntryCursor, side: 'older' | 'newer') {
+  return sql<boolean>`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) ${sql.raw(side === 'older' ? '<' : '>')} (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
+}
+
 export const ENTRIES_PAGE_DEFAULT = 20;
 export const ENTRIES_PAGE_MAX = 100;
 
@@ -40,6 +51,32 @@ const cursorSchema = z
     });
     return z.NEVER;
   });
+
+export const PROPOSALS_PAGE_DEFAULT = 50;
+export const PROPOSALS_PAGE_MAX = 100;
+const PROPOSALS_LIMIT = `limit must be a whole number from 1 to ${PROPOSALS_PAGE_MAX}.`;
+
+/** A page of proposals (the review queue, a person's own): `cursor` is the last page's nextCursor. */
+export const proposalsPageInput = z
+  .strictObject({
+    cursor: cursorSchema.nullish(),
+    limit: z
+      .int({ error: PROPOSALS_LIMIT })
+      .min(1, { error: PROPOSALS_LIMIT })
+      .max(PROPOSALS_PAGE_MAX, { error: PROPOSALS_LIMIT })
+      .optional(),
+    // useInfiniteQuery sends a direction with every page; proposals page one way only.
+    direction: z.enum(['forward'], { error: 'direction is forward.' }).optional(),
+  })
+  .optional();
+
+export function proposalsPage(input: z.output<typeof proposalsPageInput>) {
+  return { cursor: input?.cursor ?? undefined, limit: input?.limit ?? PROPOSALS_PAGE_DEFAULT };
+}
+
+export const proposalMailInput = z.strictObject({
+  proposalOutcomes: z.boolean({ error: 'proposalOutcomes is true or false.' }),
+});
 
 /**
  * tRPC's infinite-query shape (what `useInfiniteQuery` sends): `cursor` is null or absent for the

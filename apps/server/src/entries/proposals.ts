@@ -1,5 +1,6 @@
 import type { EntryProposal, Executor, ProposalStatus } from '@rolegate/db';
 import { sql } from 'kysely';
+import { beyondCursor, createdAtMicros, type EntryCursor } from './cursor.js';
 
 export async function insertProposal(
   db: Executor,
@@ -35,6 +36,7 @@ export function selectProposalRows(db: Executor) {
       'a.name as proposerName',
       'r.id as reviewerId',
       'r.name as reviewerName',
+      createdAtMicros('p').as('createdAtMicros'),
     ])
     .orderBy('p.createdAt', 'asc')
     .orderBy('p.id', 'asc');
@@ -44,8 +46,41 @@ export type ProposalRow = Awaited<
   ReturnType<ReturnType<typeof selectProposalRows>['executeTakeFirstOrThrow']>
 >;
 
-export async function listPendingProposals(db: Executor): Promise<ProposalRow[]> {
-  return selectProposalRows(db).where('p.status', '=', 'pending').execute();
+export interface ProposalsPage {
+  rows: ProposalRow[];
+  next: EntryCursor | null;
+}
+
+/**
+ * One page of proposals after the cursor: the review queue (pending, oldest first) or one person's
+ * own (every status, newest first). One extra row tells whether another page follows.
+ */
+export async function listProposals(
+  db: Executor,
+  page: {
+    filter: { status: 'pending' } | { proposedBy: string };
+    cursor: EntryCursor | undefined;
+    limit: number;
+  },
+): Promise<ProposalsPage> {
+  const newestFirst = 'proposedBy' in page.filter;
+  let query = selectProposalRows(db).limit(page.limit + 1);
+  query =
+    'proposedBy' in page.filter
+      ? query.where('p.proposedBy', '=', page.filter.proposedBy)
+      : query.where('p.status', '=', page.filter.status);
+  if (newestFirst)
+    query = query.clearOrderBy().orderBy('p.createdAt', 'desc').orderBy('p.id', 'desc');
+  if (page.cursor)
+    query = query.where(beyondCursor('p', page.cursor, newestFirst ? 'older' : 'newer'));
+  const fetched = await query.execute();
+  const rows = fetched.slice(0, page.limit);
+  const last = rows.at(-1);
+  const next =
+    fetched.length > page.limit && last
+      ? { createdAtMicros: last.createdAtMicros, id: last.id }
+      : null;
+  return { rows, next };
 }
 
 export async function findProposalRow(db: Executor, id: string): Promise<ProposalRow | undefined> {

@@ -1,9 +1,9 @@
 import type { ProposeInput } from '@rolegate/core';
-import type { Executor } from '@rolegate/db';
-import { TRPCError } from '@trpc/server';
-import { notFound } from './not-found.js';
+import type { Database } from '@rolegate/db';
+import type { Transaction } from 'kysely';
+import { assertMayPropose } from './proposal-limits.js';
 import { findProposalRow, insertProposal } from './proposals.js';
-import { type EntryRow, findEntryRow } from './queries.js';
+import { lockEntryAtVersion } from './versions.js';
 import { type ProposalView, toProposalView } from './views.js';
 
 /**
@@ -13,36 +13,29 @@ import { type ProposalView, toProposalView } from './views.js';
  * here (review.ts): the one the contributor's form was opened with, when it says.
  */
 export async function proposeChange(
-  db: Executor,
-  proposerId: string,
+  trx: Transaction<Database>,
+  proposer: { id: string; now: Date },
   input: ProposeInput,
 ): Promise<ProposalView> {
-  const entryId = input.entryId ?? null;
-  let baseVersion: number | null = null;
-  if (entryId !== null) {
-    const entry = await findEntryRow(db, entryId);
-    if (!entry) throw notFound('entryId', 'entry', entryId);
-    if (input.baseVersion !== undefined && input.baseVersion !== entry.version) {
-      throw changedWhileEditing(entry);
-    }
-    baseVersion = entry.version;
-  }
-  const proposal = await insertProposal(db, {
-    entryId,
-    baseVersion,
+  await assertMayPropose(trx, proposer.id, proposer.now);
+  const entry =
+    input.entryId === undefined
+      ? null
+      : await lockEntryAtVersion(trx, {
+          id: input.entryId,
+          baseVersion: input.baseVersion,
+          field: 'entryId',
+          refused:
+            'your edit was not sent. Copy your text, compare it with the current text and propose the edit again on it.',
+        });
+  const proposal = await insertProposal(trx, {
+    entryId: entry?.id ?? null,
+    baseVersion: entry?.version ?? null,
     title: input.title,
     body: input.body,
-    proposedBy: proposerId,
+    proposedBy: proposer.id,
   });
-  const row = await findProposalRow(db, proposal.id);
+  const row = await findProposalRow(trx, proposal.id);
   if (!row) throw new Error(`proposal ${proposal.id} vanished right after it was written`);
   return toProposalView(row);
-}
-
-function changedWhileEditing(entry: EntryRow): TRPCError {
-  const by = entry.updaterName ? ` by ${entry.updaterName}` : '';
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `The entry changed while you were editing it (last changed${by} at ${entry.updatedAt.toISOString()}); your edit was not sent. Copy your text, reload the entry and propose the edit again on the current text.`,
-  });
 }

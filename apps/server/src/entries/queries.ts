@@ -1,6 +1,6 @@
 import type { Entry, Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import type { EntryCursor } from './cursor.js';
+import { beyondCursor, createdAtMicros, type EntryCursor } from './cursor.js';
 
 /** Entries with their authors' names and the page key, newest first (ties broken by id). */
 export function selectEntryRows(db: Executor) {
@@ -19,8 +19,7 @@ export function selectEntryRows(db: Executor) {
       'c.name as creatorName',
       'm.id as updaterId',
       'm.name as updaterName',
-      // As text: whole microseconds overflow nothing, but a JavaScript number would be a detour.
-      sql<string>`(extract(epoch from e.created_at) * 1000000)::bigint::text`.as('createdAtMicros'),
+      createdAtMicros('e').as('createdAtMicros'),
     ])
     .orderBy('e.createdAt', 'desc')
     .orderBy('e.id', 'desc');
@@ -43,10 +42,7 @@ export interface EntriesPage {
 
 type Side = 'older' | 'newer';
 
-/** Entries strictly older or newer than the cursor in the list's (created_at, id) order. */
-function beyond(cursor: EntryCursor, side: Side) {
-  return sql<boolean>`(e.created_at, e.id) ${sql.raw(side === 'older' ? '<' : '>')} (timestamptz 'epoch' + ${cursor.createdAtMicros}::bigint * interval '1 microsecond', ${cursor.id}::uuid)`;
-}
+const beyond = (cursor: EntryCursor, side: Side) => beyondCursor('e', cursor, side);
 
 async function anyBeyond(db: Executor, cursor: EntryCursor, side: Side): Promise<boolean> {
   const row = await db
@@ -137,7 +133,7 @@ export async function updateEntry(
     .executeTakeFirst();
 }
 
-/** Deletes an entry (its open proposals go with it); undefined when no entry has that id. */
+/** Deletes an entry (its proposals stay, without entryId: withdraw.ts); undefined if none has the id. */
 export async function deleteEntry(db: Executor, id: string): Promise<Entry | undefined> {
   return db.deleteFrom('entries').where('id', '=', id).returningAll().executeTakeFirst();
 }

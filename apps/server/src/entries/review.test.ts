@@ -93,7 +93,7 @@ describe('proposals and review', () => {
       body: '9–6',
     });
     expect(proposal.baseVersion).toBe(1);
-    await power.caller.entries.save({ id: entry.id, title: 'Hours', body: '8–4' });
+    await power.caller.entries.save({ id: entry.id, baseVersion: 1, title: 'Hours', body: '8–4' });
     const { proposals } = await editor.caller.entries.proposals();
     expect(proposals.find((each) => each.id === proposal.id)).toMatchObject({
       baseVersion: 1,
@@ -104,9 +104,7 @@ describe('proposals and review', () => {
       editor.caller.entries.review({ proposalId: proposal.id, decision: 'accept' }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toMatch(
-      /^The entry changed after this edit was proposed \(last changed by /,
-    );
+    expect(error.message).toMatch(/^The entry changed since you opened it \(last changed by /);
     expect(error.message).toMatch(/nothing was changed.*reject it and ask for the edit again/);
     expect(await entryRow(entry.id)).toMatchObject({ body: '8–4', version: 2 });
     expect(await auditOf(t.db, proposal.id)).toEqual([]);
@@ -124,7 +122,7 @@ describe('proposals and review', () => {
 
   it('refuses an edit written against an older version than the entry has, sending nothing', async () => {
     const { entry } = await power.caller.entries.save({ title: 'Rules', body: 'one' });
-    await power.caller.entries.save({ id: entry.id, title: 'Rules', body: 'two' });
+    await power.caller.entries.save({ id: entry.id, baseVersion: 1, title: 'Rules', body: 'two' });
     const error = await callerError(
       contributor.caller.entries.propose({
         entryId: entry.id,
@@ -134,9 +132,8 @@ describe('proposals and review', () => {
       }),
     );
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toMatch(
-      /^The entry changed while you were editing it \(last changed by /,
-    );
+    expect(error.message).toMatch(/^The entry changed since you opened it \(last changed by /);
+    expect(error.message).not.toMatch(/\d{4}-\d\d-\d\dT/);
     const proposals = await t.db
       .selectFrom('entryProposals')
       .select('id')
@@ -231,8 +228,11 @@ describe('proposals and review', () => {
         'entryId',
       ],
       [() => contributor.caller.entries.get({ id: unknown }), 'id'],
-      [() => power.caller.entries.save({ id: unknown, title: 'x', body: '' }), 'id'],
-      [() => power.caller.entries.delete({ id: unknown }), 'id'],
+      [
+        () => power.caller.entries.save({ id: unknown, baseVersion: 1, title: 'x', body: '' }),
+        'id',
+      ],
+      [() => power.caller.entries.delete({ id: unknown, baseVersion: 1 }), 'id'],
     ] as const;
     for (const [attempt, field] of cases) {
       const error = await callerError(attempt());
@@ -245,7 +245,7 @@ describe('proposals and review', () => {
   it('answers BAD_REQUEST naming the field for malformed ids and decisions', async () => {
     const cases = [
       [() => contributor.caller.entries.get({ id: 'entry-1' }), 'id'],
-      [() => power.caller.entries.delete({ id: '' }), 'id'],
+      [() => power.caller.entries.delete({ id: '', baseVersion: 1 }), 'id'],
       [() => contributor.caller.entries.propose({ entryId: '7', title: 'x', body: '' }), 'entryId'],
       [() => editor.caller.entries.review({ proposalId: 'x', decision: 'accept' }), 'proposalId'],
       [
@@ -273,11 +273,14 @@ describe('direct writes (power)', () => {
     });
     const { entry: updated } = await power.caller.entries.save({
       id: entry.id,
+      baseVersion: entry.version,
       title: 'Direct',
       body: 'v2',
     });
     expect(updated.body).toBe('v2');
-    expect(await power.caller.entries.delete({ id: entry.id })).toEqual({ ok: true });
+    expect(
+      await power.caller.entries.delete({ id: entry.id, baseVersion: updated.version }),
+    ).toEqual({ ok: true, withdrawnProposals: 0 });
     expect(await entryRow(entry.id)).toBeUndefined();
 
     const audit = await auditOf(t.db, entry.id);
@@ -289,6 +292,6 @@ describe('direct writes (power)', () => {
     expect(audit.every((row) => row.actorId === power.user.id && row.subjectType === 'entry')).toBe(
       true,
     );
-    expect(audit[2]?.details).toEqual({ title: 'Direct' });
+    expect(audit[2]?.details).toEqual({ title: 'Direct', version: 2, withdrawnProposals: 0 });
   });
 });

@@ -3,9 +3,13 @@ import type { Database, Entry, EntryProposal } from '@rolegate/db';
 import { TRPCError } from '@trpc/server';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/write-audit.js';
+import type { AppConfig } from '../env.js';
+import { formatWhen } from '../notifications/format.js';
+import { notifyProposalOutcome } from '../notifications/notify.js';
 import { notFound } from './not-found.js';
 import { findProposalForUpdate, findProposalRow, markProposalReviewed } from './proposals.js';
-import { findEntryForUpdate, findEntryRow, insertEntry, updateEntry } from './queries.js';
+import { findEntryRow, insertEntry, updateEntry } from './queries.js';
+import { lockEntryAtVersion } from './versions.js';
 import { type EntryView, type ProposalView, toEntryView, toProposalView } from './views.js';
 
 export interface ReviewResult {
@@ -17,14 +21,16 @@ export interface ReviewResult {
 /**
  * Accepts or rejects a proposal. In one transaction: the proposal row is locked (two reviewers
  * take turns, the second gets CONFLICT), an accepted change is applied to the entries (an edit only
- * if its entry has not changed since it was proposed: CONFLICT otherwise), and the decision is
- * audited.
+ * if its entry has not changed since it was proposed: CONFLICT otherwise), the decision is
+ * audited and the author is mailed (unless they turned that off).
  */
 export async function reviewProposal(
   trx: Transaction<Database>,
-  reviewerId: string,
+  config: Pick<AppConfig, 'appUrl' | 'mail'>,
+  reviewer: { id: string; name: string },
   input: ReviewInput,
 ): Promise<ReviewResult> {
+  const reviewerId = reviewer.id;
   const proposal = await findProposalForUpdate(trx, input.proposalId);
   if (!proposal) throw notFound('proposalId', 'proposal', input.proposalId);
   if (proposal.status !== 'pending') throw await alreadyReviewed(trx, proposal);
@@ -38,7 +44,7 @@ export async function reviewProposal(
   const accepted = input.decision === 'accept';
   const entry = accepted ? await applyProposal(trx, proposal) : null;
   const note = input.note?.trim() || null;
-  await markProposalReviewed(trx, {
+  const reviewed = await markProposalReviewed(trx, {
     id: proposal.id,
     status: accepted ? 'accepted' : 'rejected',
     reviewedBy: reviewerId,
@@ -56,6 +62,16 @@ export async function reviewProposal(
       ...(note === null ? {} : { note }),
     },
   });
+  await notifyProposalOutcome(trx, config, proposal.proposedBy, {
+    proposal: {
+      id: proposal.id,
+      title: proposal.title,
+      decidedAt: reviewed.reviewedAt ?? new Date(),
+    },
+    outcome: accepted ? 'accepted' : 'rejected',
+    deciderName: reviewer.name,
+    note,
+  });
 
   const proposalRow = await findProposalRow(trx, proposal.id);
   const entryRow = entry ? await findEntryRow(trx, entry.id) : undefined;
@@ -71,23 +87,16 @@ export async function reviewProposal(
 async function applyProposal(trx: Transaction<Database>, proposal: EntryProposal): Promise<Entry> {
   const content = { title: proposal.title, body: proposal.body, authorId: proposal.proposedBy };
   if (proposal.entryId === null) return insertEntry(trx, content);
-  const entry = await findEntryForUpdate(trx, proposal.entryId);
-  // Deleting an entry deletes its proposals, so this only happens if that races the review.
-  if (!entry) throw notFound('proposalId', 'entry targeted by this proposal', proposal.entryId);
-  if (entry.version !== proposal.baseVersion) throw await entryChanged(trx, proposal.entryId);
+  await lockEntryAtVersion(trx, {
+    id: proposal.entryId,
+    baseVersion: proposal.baseVersion ?? undefined,
+    field: 'proposalId',
+    refused:
+      'nothing was changed. Compare the edit with the entry as it is now, then reject it and ask for the edit again on the current text.',
+  });
   const updated = await updateEntry(trx, { id: proposal.entryId, ...content });
   if (!updated) throw new Error(`entry ${proposal.entryId} vanished while locked`);
   return updated;
-}
-
-async function entryChanged(trx: Transaction<Database>, entryId: string) {
-  const entry = await findEntryRow(trx, entryId);
-  const by = entry?.updaterName ? ` by ${entry.updaterName}` : '';
-  const at = entry ? ` at ${entry.updatedAt.toISOString()}` : '';
-  return new TRPCError({
-    code: 'CONFLICT',
-    message: `The entry changed after this edit was proposed (last changed${by}${at}); nothing was changed. Compare the edit with the entry as it is now, then reject it and ask for the edit again on the current text.`,
-  });
 }
 
 async function alreadyReviewed(trx: Transaction<Database>, proposal: EntryProposal) {
@@ -99,7 +108,7 @@ async function alreadyReviewed(trx: Transaction<Database>, proposal: EntryPropos
         .executeTakeFirst()
     : undefined;
   const by = reviewer?.name ?? 'a reviewer whose account was removed';
-  const at = proposal.reviewedAt ? ` at ${proposal.reviewedAt.toISOString()}` : '';
+  const at = proposal.reviewedAt ? ` on ${formatWhen(proposal.reviewedAt).human}` : '';
   return new TRPCError({
     code: 'CONFLICT',
     message: `This proposal was already ${proposal.status} by ${by}${at}; nothing was changed.`,

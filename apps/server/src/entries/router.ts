@@ -1,18 +1,27 @@
 import {
   type Capability,
+  deleteEntryInput,
   entryIdInput,
   proposeInput,
   reviewInput,
   saveEntryInput,
 } from '@rolegate/core';
 import { capabilityProcedure, router } from '../trpc.js';
-import { ENTRIES_PAGE_DEFAULT, encodeCursor, listEntriesInput } from './cursor.js';
+import {
+  ENTRIES_PAGE_DEFAULT,
+  encodeCursor,
+  listEntriesInput,
+  proposalMailInput,
+  proposalsPage,
+  proposalsPageInput,
+} from './cursor.js';
 import { removeEntry, saveEntry } from './direct-edit.js';
+import { proposalMailSetting, setProposalMailSetting } from './mail-setting.js';
 import { notFound } from './not-found.js';
 import { proposeChange } from './propose.js';
 import { findEntryRow, listEntries } from './queries.js';
 import { reviewProposal } from './review.js';
-import { listReviewQueue } from './review-queue.js';
+import { listMyProposals, listReviewQueue } from './review-queue.js';
 import { toEntryView } from './views.js';
 
 /**
@@ -23,6 +32,9 @@ export const ENTRY_CAPABILITIES = {
   list: 'entries.read',
   get: 'entries.read',
   propose: 'entries.propose',
+  myProposals: 'entries.propose',
+  notificationSettings: 'entries.propose',
+  setNotificationSettings: 'entries.propose',
   proposals: 'entries.review',
   review: 'entries.review',
   save: 'entries.write',
@@ -58,18 +70,34 @@ export const entriesRouter = router({
 
   propose: needs('propose')
     .input(proposeInput)
-    .mutation(async ({ ctx, input }) => ({
-      proposal: await proposeChange(ctx.db, ctx.user.id, input),
-    })),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction().execute(async (trx) => ({
+        proposal: await proposeChange(trx, { id: ctx.user.id, now: ctx.now() }, input),
+      })),
+    ),
 
-  proposals: needs('proposals').query(async ({ ctx }) => ({
-    proposals: await listReviewQueue(ctx.db),
-  })),
+  myProposals: needs('myProposals')
+    .input(proposalsPageInput)
+    .query(({ ctx, input }) => listMyProposals(ctx.db, ctx.user.id, proposalsPage(input))),
+
+  notificationSettings: needs('notificationSettings').query(({ ctx }) =>
+    proposalMailSetting(ctx.db, ctx.user.id),
+  ),
+
+  setNotificationSettings: needs('setNotificationSettings')
+    .input(proposalMailInput)
+    .mutation(({ ctx, input }) =>
+      setProposalMailSetting(ctx.db, ctx.user.id, input.proposalOutcomes),
+    ),
+
+  proposals: needs('proposals')
+    .input(proposalsPageInput)
+    .query(({ ctx, input }) => listReviewQueue(ctx.db, proposalsPage(input))),
 
   review: needs('review')
     .input(reviewInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute((trx) => reviewProposal(trx, ctx.user.id, input)),
+      ctx.db.transaction().execute((trx) => reviewProposal(trx, ctx.config, ctx.user, input)),
     ),
 
   save: needs('save')
@@ -81,11 +109,11 @@ export const entriesRouter = router({
     ),
 
   delete: needs('delete')
-    .input(entryIdInput)
+    .input(deleteEntryInput)
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction().execute(async (trx) => {
-        await removeEntry(trx, ctx.user.id, input.id);
-        return { ok: true as const };
-      }),
+      ctx.db.transaction().execute(async (trx) => ({
+        ok: true as const,
+        ...(await removeEntry(trx, ctx.config, ctx.user, input)),
+      })),
     ),
 });

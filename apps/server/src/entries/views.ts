@@ -1,3 +1,4 @@
+import type { ProposalStatus } from '@rolegate/db';
 import type { ProposalRow } from './proposals.js';
 import type { EntryRow } from './queries.js';
 
@@ -27,12 +28,30 @@ export interface ProposalView {
   baseVersion: number | null;
   title: string;
   body: string;
-  status: 'pending' | 'accepted' | 'rejected';
+  status: ProposalStatus;
   createdAt: string;
   proposedBy: AuthorView;
   reviewedBy: AuthorView | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+}
+
+/** A proposal as its author sees it in entries.myProposals. */
+export interface MyProposalView {
+  id: string;
+  /** The entry it edits; null for a new entry, or once the entry was deleted. */
+  entryId: string | null;
+  title: string;
+  body: string;
+  status: ProposalStatus;
+  /** The reviewer's note to the author, or why the proposal was withdrawn. */
+  note: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  /** Who decided it (who deleted the entry, for `withdrawn`). */
+  decidedBy: AuthorView | null;
+  /** The entry as it is now; null for a new entry or a deleted one. */
+  current: EntryView | null;
 }
 
 function author(id: string | null, name: string | null): AuthorView | null {
@@ -65,5 +84,20 @@ export function toProposalView(row: ProposalRow): ProposalView {
     reviewedBy: author(row.reviewerId, row.reviewerName),
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     reviewNote: row.reviewNote,
+  };
+}
+
+export function toMyProposalView(row: ProposalRow, current: EntryView | null): MyProposalView {
+  return {
+    id: row.id,
+    entryId: row.entryId,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    note: row.reviewNote,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.reviewedAt?.toISOString() ?? null,
+    decidedBy: author(row.reviewerId, row.reviewerName),
+    current,
   };
 }

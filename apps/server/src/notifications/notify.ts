@@ -6,3 +6,4 @@ export {
   type NotifyResult,
   notifyAdminsOfLevelRequest,
 } from './level-request.js';
+export { notifyProposalOutcome } from './proposal-outcome.js';

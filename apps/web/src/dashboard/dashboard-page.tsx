@@ -5,6 +5,7 @@ import { PageHeading } from '../ui/page-heading';
 import { DecisionNotice } from './decision-notice';
 import { EntriesSection } from './entries-section';
 import { LevelSummary } from './level-summary';
+import { MyProposalsSection } from './my-proposals-section';
 import { PendingBanner } from './pending-banner';
 import { ProposalsSection } from './proposals-section';
 
@@ -25,6 +26,7 @@ export function DashboardPage({ user, decision, onDismiss }: DashboardPageProps)
       <LevelSummary user={user} />
       {actions.review ? <ProposalsSection userId={user.id} /> : null}
       {actions.read ? <EntriesSection role={user.role} /> : null}
+      {actions.propose ? <MyProposalsSection /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { EntryActions } from '../access/visible-actions';
+import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
@@ -23,9 +24,18 @@ export function EntryCard({ entry, actions, onDone }: EntryCardProps) {
   const returnFocus = useReturnFocus(firstAction);
   const utils = trpc.useUtils();
   const remove = trpc.entries.delete.useMutation({
-    onSuccess: async () => {
-      await utils.entries.list.invalidate();
-      onDone(`Deleted “${entry.title}”.`);
+    onSuccess: async ({ withdrawnProposals }) => {
+      await Promise.all([utils.entries.list.invalidate(), utils.entries.proposals.invalidate()]);
+      const closed =
+        withdrawnProposals === 0
+          ? ''
+          : ` ${withdrawnProposals === 1 ? 'Its open proposal was' : `Its ${withdrawnProposals} open proposals were`} closed and the authors told.`;
+      onDone(`Deleted “${entry.title}”.${closed}`);
+    },
+    // Changed since the person looked: the card shows the current text once the list is back,
+    // and the delete button deletes that version.
+    onError: (error) => {
+      if (errorCode(error) === 'CONFLICT') void utils.entries.list.invalidate();
     },
   });
 
@@ -71,7 +81,7 @@ export function EntryCard({ entry, actions, onDone }: EntryCardProps) {
               variant="danger"
               busy={remove.isPending}
               busyLabel="Deleting…"
-              onClick={() => remove.mutate({ id: entry.id })}
+              onClick={() => remove.mutate({ id: entry.id, baseVersion: entry.version })}
             >
               Delete entry
             </BusyButton>

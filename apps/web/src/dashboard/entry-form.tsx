@@ -5,6 +5,7 @@ import { FormAlert, focusField, TextField } from '../forms/text-field';
 import { useFormErrors } from '../forms/use-form-errors';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
+import { ChangedMeanwhile } from './changed-meanwhile';
 import type { EntryView } from './entry-types';
 
 const FIELDS = ['title', 'body'] as const;
@@ -24,27 +25,40 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, show, clear } = useFormErrors(formRef, FIELDS);
   const utils = trpc.useUtils();
-  const onError = (error: unknown) => show(errorsFromServer(error, FIELDS));
+  // The version the form was opened with is what the edit is based on, even when the list behind
+  // it refreshes meanwhile: a change the person never saw must not pass as seen. Only once the
+  // current text is shown to them (after a CONFLICT) does the edit move on to its version.
+  const [baseVersion, setBaseVersion] = useState(entry?.version);
+  const [current, setCurrent] = useState<EntryView | null>(null);
+  async function onError(error: unknown) {
+    if (!entry || errorCode(error) !== 'CONFLICT') return show(errorsFromServer(error, FIELDS));
+    void utils.entries.list.invalidate();
+    try {
+      const { entry: now } = await utils.entries.get.fetch({ id: entry.id }, { staleTime: 0 });
+      clear();
+      setCurrent(now);
+      setBaseVersion(now.version);
+    } catch (fetchError) {
+      // Deleted meanwhile, or offline: the server's sentence is the best there is.
+      show(errorsFromServer(fetchError, FIELDS));
+    }
+  }
   const save = trpc.entries.save.useMutation({
     onSuccess: async ({ entry: saved }) => {
       await utils.entries.list.invalidate();
       onDone(entry ? `Saved “${saved.title}”.` : `Added “${saved.title}”.`);
     },
-    onError,
+    onError: (error) => void onError(error),
   });
-  // The version the form was opened with is what the edit is based on, even when the list behind
-  // it refreshes meanwhile: a change the person never saw must not pass as seen.
-  const [baseVersion] = useState(entry?.version);
   const propose = trpc.entries.propose.useMutation({
     onSuccess: async () => {
-      await utils.entries.proposals.invalidate();
+      await Promise.all([
+        utils.entries.proposals.invalidate(),
+        utils.entries.myProposals.invalidate(),
+      ]);
       onDone('Your proposal was sent for review. An editor will accept or reject it.');
     },
-    onError: (error) => {
-      onError(error);
-      // The entry changed: have the current text ready for when the form is opened again.
-      if (errorCode(error) === 'CONFLICT') void utils.entries.list.invalidate();
-    },
+    onError: (error) => void onError(error),
   });
   const busy = save.isPending || propose.isPending;
 
@@ -65,7 +79,7 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
     if (mode === 'save') {
       const parsed = schemas.saveEntryInput.safeParse({
         ...content,
-        ...(entry ? { id: entry.id } : {}),
+        ...(entry ? { id: entry.id, baseVersion } : {}),
       });
       if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
       clear();
@@ -90,6 +104,7 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
       className="form entry-form"
     >
       <FormAlert message={errors.form} />
+      {current ? <ChangedMeanwhile current={current} /> : null}
       <TextField
         label="Title"
         name="title"

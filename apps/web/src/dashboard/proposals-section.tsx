@@ -1,26 +1,33 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
+import { BusyButton } from '../ui/busy-button';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { ProposalCard } from './proposal-card';
 
+const PAGE_SIZE = 50;
+
 /** The review queue, for levels whose access table entry has `entries.review`. */
 export function ProposalsSection({ userId }: { userId: string }) {
-  const queue = trpc.entries.proposals.useQuery(undefined, { refetchOnWindowFocus: true });
+  const queue = trpc.entries.proposals.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor, refetchOnWindowFocus: true },
+  );
   const [flash, setFlash] = useState<string | null>(null);
-  const proposals = queue.data?.proposals ?? [];
+  const proposals = queue.data?.pages.flatMap((page) => page.proposals) ?? [];
+  const count = `${proposals.length}${queue.hasNextPage ? '+' : ''} waiting`;
 
   return (
     <section className="section" aria-labelledby="proposals-heading">
       <div className="section-head">
         <h2 id="proposals-heading">Proposals to review</h2>
-        {proposals.length > 0 ? <span className="count">{proposals.length} waiting</span> : null}
+        {proposals.length > 0 ? <span className="count">{count}</span> : null}
       </div>
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
       {queue.isPending ? (
         <Loading label="Loading proposals…" />
-      ) : queue.isError ? (
+      ) : queue.isError && !queue.isFetchNextPageError ? (
         <ErrorState
           title="The proposals could not be loaded."
           error={queue.error}
@@ -29,17 +36,31 @@ export function ProposalsSection({ userId }: { userId: string }) {
       ) : proposals.length === 0 ? (
         <Empty>No proposals are waiting for review.</Empty>
       ) : (
-        <ul className="card-list">
-          {proposals.map((proposal) => (
-            <li key={proposal.id}>
-              <ProposalCard
-                proposal={proposal}
-                mine={proposal.proposedBy.id === userId}
-                onDone={setFlash}
-              />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="card-list">
+            {proposals.map((proposal) => (
+              <li key={proposal.id}>
+                <ProposalCard
+                  proposal={proposal}
+                  mine={proposal.proposedBy.id === userId}
+                  onDone={setFlash}
+                />
+              </li>
+            ))}
+          </ul>
+          {queue.hasNextPage ? (
+            <BusyButton
+              type="button"
+              variant="secondary"
+              className="more"
+              busy={queue.isFetchingNextPage}
+              busyLabel="Loading more…"
+              onClick={() => void queue.fetchNextPage()}
+            >
+              Show more proposals
+            </BusyButton>
+          ) : null}
+        </>
       )}
     </section>
   );

@@ -15,6 +15,7 @@ import * as entryProposals from './2026_11_26_0008_entry_proposals.js';
 import * as entryVersions from './2026_11_26_0009_entry_versions.js';
 import * as emailVerification from './2026_12_04_0010_email_verification.js';
 import * as sessionDetails from './2026_12_04_0011_session_details.js';
+import * as proposalOutcomes from './2026_12_04_0020_proposal_outcomes.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0009_entry_versions': entryVersions,
   '2026_12_04_0010_email_verification': emailVerification,
   '2026_12_04_0011_session_details': sessionDetails,
+  '2026_12_04_0020_proposal_outcomes': proposalOutcomes,
 };
