@@ -85,9 +85,7 @@ describe('direct edits carry the version they were made from', () => {
       title: 'Menu',
       body: 'soup, bread',
     });
-    const error = await clientError(
-      power.entries.delete.mutate({ id: entry.id, baseVersion: 1 }),
-    );
+    const error = await clientError(power.entries.delete.mutate({ id: entry.id, baseVersion: 1 }));
     expect(error.data?.code).toBe('CONFLICT');
     expect(error.message).toContain('it was not deleted');
     expect(await entryRow(entry.id)).toMatchObject({ body: 'soup, bread', version: 2 });
