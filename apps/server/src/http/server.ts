@@ -106,18 +106,23 @@ const TRANSPORT_CODES: Partial<Record<number, TRPC_ERROR_CODE_KEY>> = {
 
 /**
  * A body over BODY_LIMIT_BYTES or in a content type fastify has no parser for never reaches tRPC:
- * answer it in tRPC's error shape anyway, so a client gets a typed error, not fastify's own JSON.
+ * answer it, and anything else fastify refuses under /trpc, in tRPC's error shape anyway, so a
+ * client gets a typed error, never fastify's own JSON.
  */
 function typedTransportErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?', 1)[0] ?? '';
+  if (path !== '/trpc' && !path.startsWith('/trpc/')) throw error;
   const status = error.statusCode ?? 500;
-  const code = TRANSPORT_CODES[status];
-  if (code === undefined || !request.url.startsWith('/trpc')) throw error;
+  const code = TRANSPORT_CODES[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+  if (status >= 500) request.log.error({ err: error }, 'request failed before tRPC');
   const message =
     status === 413
       ? `The request body is over the ${BODY_LIMIT_BYTES / 1024} KB limit.`
       : status === 415
         ? 'Send tRPC calls as JSON (Content-Type: application/json).'
-        : error.message;
+        : status >= 500
+          ? 'Something went wrong on our side. Try again in a moment.'
+          : error.message;
   drainRefusedBody(request, reply);
   return reply.code(status).send(trpcErrorBody(code, status, message));
 }

@@ -1,5 +1,5 @@
 /**
- * tRPC at `<prefix>/:path` on fastify, through tRPC's own `resolveResponse`. tRPC's fastify adapter
+ * tRPC at `<prefix>/*` on fastify, through tRPC's own `resolveResponse`. tRPC's fastify adapter
  * does the same in fifteen lines around node-http's `incomingMessageToRequest`; this version does
  * less on every request (`pnpm bench`, row 4, where the adapter's glue was about a tenth of auth.me's CPU):
  * - no abort signal of our own: the adapter made one per request and aborted it on every response's
@@ -11,7 +11,7 @@
  */
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import { type HTTPErrorHandler, type ResponseMetaFn, resolveResponse } from '@trpc/server/http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../context.js';
 import type { AppRouter } from '../router.js';
 import { refuseInvalidJson } from './invalid-json.js';
@@ -34,29 +34,40 @@ export function registerTrpcRoute(server: FastifyInstance, options: TrpcRouteOpt
     done(null, body),
   );
 
-  const route = `${options.prefix}/:path`;
-  server.all<{ Params: { path: string } }>(
-    route,
-    { preValidation: refuseInvalidJson },
-    async (request, reply) => {
-      const response = await resolveResponse({
-        router: options.router,
-        path: request.params.path,
-        req: toFetchRequest(request),
-        error: null,
-        maxBatchSize: options.maxBatchSize,
-        responseMeta: options.responseMeta,
-        createContext: ({ info }) => options.createContext({ req: request, res: reply, info }),
-        onError: (details) => options.onError(details, request),
-      });
-      reply.code(response.status);
-      for (const [name, value] of response.headers) reply.header(name, value);
-      if (response.headers.get('content-type')?.startsWith('application/json')) {
-        return reply.send(Buffer.from(await response.arrayBuffer()));
-      }
-      return reply.send(response.body);
-    },
+  // A wildcard, not `:path`: a parameter is cut off at fastify's 100-character limit (414), and a
+  // batch of ten calls names ten procedures in its path. Anything under the prefix, however long or
+  // odd, is tRPC's to answer, in its own shape (a batch over the limit, an unknown procedure).
+  server.all(options.prefix, { preValidation: refuseInvalidJson }, (request, reply) =>
+    answer(request, reply, ''),
   );
+  server.all<{ Params: { '*': string } }>(
+    `${options.prefix}/*`,
+    { preValidation: refuseInvalidJson },
+    (request, reply) => answer(request, reply, request.params['*']),
+  );
+
+  async function answer(request: FastifyRequest, reply: FastifyReply, path: string) {
+    const response = await resolveResponse({
+      router: options.router,
+      path,
+      req: toFetchRequest(request),
+      error: null,
+      maxBatchSize: options.maxBatchSize,
+      responseMeta: options.responseMeta,
+      createContext: ({ info }) => options.createContext({ req: request, res: reply, info }),
+      onError: (details) => options.onError(details, request),
+    });
+    reply.code(response.status);
+    for (const [name, value] of response.headers) reply.header(name, value);
+    // tRPC's answers to a request it refuses whole (a batch too large, a missing content type) are
+    // JSON too, but their Response carries no type, so fetch would label them text/plain.
+    const type = response.headers.get('content-type');
+    if (type === null || type.startsWith('application/json') || type.startsWith('text/plain')) {
+      reply.header('content-type', 'application/json');
+      return reply.send(Buffer.from(await response.arrayBuffer()));
+    }
+    return reply.send(response.body);
+  }
 }
 
 function toFetchRequest(request: FastifyRequest): Request {
