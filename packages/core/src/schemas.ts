@@ -81,7 +81,12 @@ export const loginInput = z.strictObject(
       .min(1)
       .max(254)
       .refine(withoutNul, noNul('An email address')),
-    password: z.string({ error: 'Enter your password.' }).min(1).max(PASSWORD_MAX_LENGTH),
+    password: z
+      .string({ error: 'Enter your password.' })
+      .min(1, { error: 'Enter your password.' })
+      .max(PASSWORD_MAX_LENGTH, {
+        error: `That is longer than any password here (at most ${PASSWORD_MAX_LENGTH} characters): check what you pasted.`,
+      }),
   },
   { error: unknownKeyMessage },
 );

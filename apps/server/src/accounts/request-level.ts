@@ -23,7 +23,9 @@ export async function requestLevel(
       throw fieldError(
         'BAD_REQUEST',
         'role',
-        `You already have ${current}, which includes ${ACCESS_TABLE[input.role].label}; choose a level above ${current}.`,
+        input.role === user.role
+          ? `You already have ${current}; choose a level above it.`
+          : `You already have ${current}, which includes ${ACCESS_TABLE[input.role].label}; choose a level above ${current}.`,
       );
     }
     const grant = grantFor(input.role);

@@ -31,7 +31,9 @@ export async function openLevelRequest(
     throw fieldError(
       'BAD_REQUEST',
       'role',
-      `You already have ${ACCESS_TABLE[user.role].label}, which includes ${ACCESS_TABLE[role].label}; ask for a higher level.`,
+      role === user.role
+        ? `You already have ${ACCESS_TABLE[role].label}; ask for a higher level.`
+        : `You already have ${ACCESS_TABLE[user.role].label}, which includes ${ACCESS_TABLE[role].label}; ask for a higher level.`,
     );
   }
   const pending = await findPendingRequestOf(db, user.id);

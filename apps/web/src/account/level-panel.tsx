@@ -11,6 +11,14 @@ import { BusyButton } from '../ui/busy-button';
 
 const FIELDS = ['role', 'reason'] as const;
 
+/** "Editor or Power": the levels this form offers, as the person reads them. */
+function offered(options: ReturnType<typeof requestableOptions>): string {
+  const labels = options.map((option) => option.label);
+  return labels.length > 1
+    ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`
+    : (labels[0] ?? '');
+}
+
 /** The person's level in words, and a way to ask for a higher one later. */
 export function LevelPanel({ user, open = false }: { user: PublicUser; open?: boolean }) {
   const policy = ACCESS_TABLE[user.role];
@@ -64,6 +72,11 @@ function RequestLevelForm({
     event.preventDefault();
     if (request.isPending) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    // The schema names every level; this form offers only the ones above the person's.
+    if (role === null) {
+      show({ fields: { role: [`Choose ${offered(options)}.`] }, form: null });
+      return;
+    }
     const input = await checkedInput(show, FIELDS, (schemas) =>
       schemas.requestLevelInput.safeParse({
         role: role ?? undefined,

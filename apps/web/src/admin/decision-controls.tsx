@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { levelLabel } from '../access/level-options';
+import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { describeError } from '../ui/states';
@@ -32,13 +33,20 @@ export function DecisionControls({
     ]);
   const who = request.user.name;
   const level = levelLabel(request.requestedRole);
+  // CONFLICT: another admin decided first. The fresh list moves the card to History, so the
+  // server's "already approved by Ada at …" is said at the page's level, where it stays.
+  const onError = async (error: unknown) => {
+    await refresh();
+    if (errorCode(error) === 'CONFLICT') {
+      onDecided(`Another admin decided first. ${describeError(error)}`);
+    }
+  };
   const approve = trpc.admin.approve.useMutation({
     onSuccess: async () => {
       await refresh();
       onDecided(`Approved: ${who} now has ${level} access and is being emailed.`);
     },
-    // CONFLICT: another admin decided first; the fresh list shows their decision.
-    onError: () => void refresh(),
+    onError: (error) => void onError(error),
   });
   const deny = trpc.admin.deny.useMutation({
     onSuccess: async () => {
@@ -47,8 +55,12 @@ export function DecisionControls({
         `Denied: ${who} keeps ${levelLabel(request.user.role)} access and is being emailed.`,
       );
     },
-    onError: () => void refresh(),
+    onError: (error) => void onError(error),
   });
+  function closeDenyForm() {
+    setDenying(false);
+    returnFocus();
+  }
   const failed = approve.error ?? deny.error;
   const busy = approve.isPending || deny.isPending;
 
@@ -62,6 +74,12 @@ export function DecisionControls({
       {denying ? (
         <form
           className="form"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !busy) {
+              event.preventDefault();
+              closeDenyForm();
+            }
+          }}
           onSubmit={(event) => {
             event.preventDefault();
             if (busy) return;
@@ -87,14 +105,7 @@ export function DecisionControls({
             <BusyButton type="submit" variant="danger" busy={deny.isPending} busyLabel="Denying…">
               Deny request
             </BusyButton>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setDenying(false);
-                returnFocus();
-              }}
-            >
+            <button type="button" className="button button-secondary" onClick={closeDenyForm}>
               Cancel
             </button>
           </div>

@@ -5,6 +5,9 @@ import { formatDateTime } from '../ui/format';
 import type { LevelRequest } from './admin-types';
 import { DecisionControls } from './decision-controls';
 
+/** The card's element id: where focus goes when the request before it was decided. */
+export const requestCardId = (id: string) => `request-${id}`;
+
 const STATUS_WORDS = { pending: 'Waiting', approved: 'Approved', denied: 'Denied' } as const;
 
 interface RequestCardProps {
@@ -19,7 +22,12 @@ export function RequestCard({ request, linked = false, onDecided }: RequestCardP
   const titleId = useId();
   const { user } = request;
   return (
-    <article className="card request" aria-labelledby={titleId}>
+    <article
+      className="card request"
+      aria-labelledby={titleId}
+      id={requestCardId(request.id)}
+      tabIndex={-1}
+    >
       <h3 id={titleId}>
         {linked ? <Link href={`/requests/${request.id}`}>{user.name}</Link> : user.name}{' '}
         <span className="muted">asks for {levelLabel(request.requestedRole)}</span>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { trpc } from '../trpc';
 import { PageHeading } from '../ui/page-heading';
 import { Empty, ErrorState, Loading } from '../ui/states';
-import { RequestCard } from './request-card';
+import { RequestCard, requestCardId } from './request-card';
 
 export function RequestsPage() {
   const requests = trpc.admin.requests.useQuery(undefined, { refetchOnWindowFocus: true });
@@ -10,6 +10,22 @@ export function RequestsPage() {
   const all = requests.data?.requests ?? [];
   const pending = all.filter((request) => request.status === 'pending');
   const decided = all.filter((request) => request.status !== 'pending');
+  // After a decision the card leaves the queue: focus moves to the request that took its place
+  // (or the last one), or to the queue's heading once none is left, never to <body>.
+  const [decidedIndex, setDecidedIndex] = useState<number | null>(null);
+  const pendingIds = pending.map((request) => request.id).join();
+  useEffect(() => {
+    if (decidedIndex === null) return;
+    setDecidedIndex(null);
+    const ids = pendingIds === '' ? [] : pendingIds.split(',');
+    const next = ids[Math.min(decidedIndex, ids.length - 1)];
+    const target = next ? requestCardId(next) : 'pending-heading';
+    document.getElementById(target)?.focus();
+  }, [decidedIndex, pendingIds]);
+  function onDecided(index: number, message: string) {
+    setDecidedIndex(index);
+    setFlash(message);
+  }
 
   return (
     <>
@@ -28,14 +44,20 @@ export function RequestsPage() {
       ) : (
         <>
           <section className="section" aria-labelledby="pending-heading">
-            <h2 id="pending-heading">Waiting for a decision</h2>
+            <h2 id="pending-heading" tabIndex={-1}>
+              Waiting for a decision
+            </h2>
             {pending.length === 0 ? (
               <Empty>No requests are waiting.</Empty>
             ) : (
               <ul className="card-list">
-                {pending.map((request) => (
+                {pending.map((request, index) => (
                   <li key={request.id}>
-                    <RequestCard request={request} linked onDecided={setFlash} />
+                    <RequestCard
+                      request={request}
+                      linked
+                      onDecided={(message) => onDecided(index, message)}
+                    />
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,8 @@
  * shown at each field, plus one message for the whole form when it belongs to no field.
  */
 
+import { localizeMoments } from '../ui/format';
+
 export interface FormErrors {
   fields: Partial<Record<string, string[]>>;
   form: string | null;
@@ -47,7 +49,7 @@ function errorData(error: unknown): ServerErrorData | null {
 function errorMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
     const message = (error as { message: unknown }).message;
-    if (typeof message === 'string' && message.trim() !== '') return message;
+    if (typeof message === 'string' && message.trim() !== '') return localizeMoments(message);
   }
   return SERVER_FAULT_MESSAGE;
 }

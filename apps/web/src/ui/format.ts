@@ -5,6 +5,22 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+const ISO_MOMENT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\b/g;
+
+/**
+ * The server writes moments in its messages as ISO 8601 ("since 2026-12-04T14:50:55.070Z"): exact,
+ * and the same for every client. People read them in their own locale and time zone.
+ */
+export function localizeMoments(text: string, locale?: string): string {
+  const format = locale
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+    : dateTime;
+  return text.replace(ISO_MOMENT, (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  });
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
