@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';
 import { databaseUnavailableError } from './database-unavailable.js';
 import { fieldErrorsOf, RateLimited, summarizeFieldErrors } from './errors.js';
+import { isMissingBody, MISSING_BODY_MESSAGE } from './http/invalid-json.js';
 import { checkMutationRequest } from './http/mutation-guard.js';
 
 const t = initTRPC.context<Context>().create({
@@ -17,7 +18,9 @@ const t = initTRPC.context<Context>().create({
       message:
         fieldErrors && error.code === 'BAD_REQUEST'
           ? summarizeFieldErrors(fieldErrors)
-          : shape.message,
+          : isMissingBody(error.cause)
+            ? MISSING_BODY_MESSAGE
+            : shape.message,
       data: { ...data, fieldErrors, retryAfterSeconds },
     };
   },

@@ -52,6 +52,25 @@ describe('a tRPC call whose body is not JSON', () => {
     });
   });
 
+  it('an empty body says there is none and what to send, alone and in a batch', async () => {
+    for (const path of ['/trpc/auth.login', '/trpc/auth.login?batch=1']) {
+      const { status, body } = await post(path, '');
+      expect(status).toBe(400);
+      const [answer] = Array.isArray(body) ? body : [body];
+      expect(answer).toMatchObject({
+        error: {
+          message: expect.stringMatching(
+            /^The request has no body: send this procedure's input as a JSON object, e\.g\. \{/,
+          ),
+          data: { code: 'BAD_REQUEST' },
+        },
+      });
+      expect(JSON.stringify(answer)).not.toContain('Unexpected end of JSON input');
+    }
+    // A procedure without input still takes an empty body.
+    expect((await post('/trpc/auth.logout', '')).status).toBe(200);
+  });
+
   it('still lets well-formed JSON through to input validation', async () => {
     const { status, body } = await post('/trpc/auth.register', '{"email": "not an email"}');
     expect(status).toBe(400);

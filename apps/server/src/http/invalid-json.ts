@@ -23,6 +23,16 @@ export async function refuseInvalidJson(request: FastifyRequest, reply: FastifyR
   }
 }
 
+/**
+ * A procedure that takes input, called with no body: tRPC's own parse of "" says only "Unexpected
+ * end of JSON input" (the error formatter in trpc.ts asks this module for the words instead).
+ */
+export function isMissingBody(cause: unknown): boolean {
+  return cause instanceof SyntaxError && cause.message.startsWith('Unexpected end of JSON input');
+}
+
+export const MISSING_BODY_MESSAGE = `The request has no body: send this procedure's input as a JSON object, e.g. ${EXAMPLE}.`;
+
 /** "The request body is not valid JSON: <why> at line L, column C. Send a JSON object, e.g. …" */
 export function describeInvalidJson(body: string, error: unknown): string {
   const detail = error instanceof Error ? whatAndWhere(body, error.message) : '';

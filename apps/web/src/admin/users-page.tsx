@@ -32,7 +32,9 @@ export function UsersPage() {
                 <th scope="col">Email</th>
                 <th scope="col">Level</th>
                 <th scope="col">Request</th>
-                <th scope="col">Joined</th>
+                <th scope="col" className="when">
+                  Joined
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -53,7 +55,7 @@ export function UsersPage() {
                       <span className="muted">None</span>
                     )}
                   </td>
-                  <td>{formatDateTime(user.createdAt)}</td>
+                  <td className="when">{formatDateTime(user.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

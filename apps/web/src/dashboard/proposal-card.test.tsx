@@ -8,7 +8,7 @@ const grace = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };
 const reviewer = '00000000-0000-4000-8000-000000000001';
 const entryId = '00000000-0000-4000-8000-000000000010';
 const CONFLICT_MESSAGE =
-  'The entry changed after this edit was proposed (last changed by Ada at 2026-11-26T11:00:00.000Z); nothing was changed. Compare the edit with the entry as it is now, then reject it and ask for the edit again on the current text.';
+  'The entry changed since you opened it (last changed by Ada on Thursday, 26 November 2026 at 11:00:00 UTC, now version 2); nothing was changed. Compare the edit with the entry as it is now, then reject it and ask for the edit again on the current text.';
 
 function editOf(current: { version: number; body: string }): QueuedProposal {
   return {
