@@ -71,10 +71,36 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     const { db } = testDb();
     const [last] = await migrateDown(db);
     expect(last?.migrationName).toBe(migrationNames().at(-1));
-    expect(await columnsOf(db, 'sessions')).not.toContain('user_agent');
     expect(await publicTables(db)).toEqual(TABLES);
+    const redone = await migrateToLatest(db);
+    expect(redone.map((result) => result.migrationName)).toEqual([migrationNames().at(-1)]);
+  });
+
+  it('session details: undone, sessions lose the user agent; redone, they have it again', async () => {
+    const { db } = testDb();
+    await undoThrough(db, '2026_12_04_0011_session_details');
+    expect(await columnsOf(db, 'sessions')).not.toContain('user_agent');
     await migrateToLatest(db);
     expect(await columnsOf(db, 'sessions')).toContain('user_agent');
+  });
+
+  it('proposal outcomes: undone, a withdrawn proposal is gone and the others keep their entry', async () => {
+    const { db } = testDb();
+    await sql`insert into users (id, email, name, password_hash, role)
+      values ('00000000-0000-4000-8000-000000000011', 'o@example.com', 'O', 'x', 'editor')`.execute(
+      db,
+    );
+    await sql`insert into entries (id, title, body)
+      values ('00000000-0000-4000-8000-000000000012', 'T', 'B')`.execute(db);
+    await sql`insert into entry_proposals (entry_id, base_version, title, body, proposed_by, status) values
+      ('00000000-0000-4000-8000-000000000012', 1, 'open', '', '00000000-0000-4000-8000-000000000011', 'pending'),
+      (null, 1, 'gone', '', '00000000-0000-4000-8000-000000000011', 'withdrawn')`.execute(db);
+    await undoThrough(db, '2026_12_04_0020_proposal_outcomes');
+    const { rows } = await sql<{ title: string }>`
+      select title from entry_proposals
+      where proposed_by = '00000000-0000-4000-8000-000000000011'`.execute(db);
+    expect(rows).toEqual([{ title: 'open' }]);
+    await migrateToLatest(db);
   });
 
   it('email verification: accounts made before it count as verified, new ones do not', async () => {
