@@ -5,6 +5,7 @@
 import { accountRouter, authRouter } from './accounts/router.js';
 import { entriesRouter } from './entries/router.js';
 import { mailAdminRouter } from './outbox/admin-router.js';
+import { accountRequestsRouter } from './requests/account-router.js';
 import { requestsAdminRouter } from './requests/router.js';
 import { mergeRouters, router } from './trpc.js';
 
@@ -14,7 +15,7 @@ const adminRouter = mergeRouters(requestsAdminRouter, mailAdminRouter);
 
 export const appRouter = router({
   auth: authRouter,
-  account: accountRouter,
+  account: mergeRouters(accountRouter, accountRequestsRouter),
   admin: adminRouter,
   entries: entriesRouter,
 });

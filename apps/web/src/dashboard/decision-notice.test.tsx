@@ -1,0 +1,57 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithApi } from '../test-support/render-with-api';
+import { DashboardPage } from './dashboard-page';
+
+const dana = {
+  id: '00000000-0000-4000-8000-000000000031',
+  email: 'dana@example.com',
+  name: 'Dana',
+  role: 'editor' as const,
+  requestedRole: null,
+  pending: false,
+  isAdmin: false,
+  createdAt: '2026-12-04T09:00:00.000Z',
+};
+const denied = {
+  id: '00000000-0000-4000-9000-000000000031',
+  user: dana,
+  requestedRole: 'power',
+  reason: 'I maintain the catalogue.',
+  status: 'denied',
+  createdAt: '2026-12-04T10:00:00.000Z',
+  decidedAt: '2026-12-04T14:50:55.070Z',
+  decidedBy: null,
+  denyReason: 'We need a reference from your team lead first.',
+};
+
+const api = {
+  'account.requests': () => ({ requests: [denied] }),
+  'entries.list': () => ({ entries: [], nextCursor: null }),
+  'entries.proposals': () => ({ proposals: [], nextCursor: null }),
+  'entries.myProposals': () => ({ proposals: [], nextCursor: null }),
+  'entries.notificationSettings': () => ({ proposalOutcomes: true }),
+};
+
+describe('the latest decision on the dashboard', () => {
+  it('shows a denial and its reason to someone who was not looking, until they dismiss it', async () => {
+    window.localStorage.clear();
+    const first = renderWithApi(
+      <DashboardPage user={dana} decision={null} onDismiss={() => {}} />,
+      api,
+    );
+    const notice = await screen.findByText(/^An admin did not approve your request for Power on /);
+    expect(notice.textContent).toContain('You keep Editor access.');
+    expect(notice.textContent).not.toMatch(/email/i);
+    expect(screen.getByText('We need a reference from your team lead first.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText(/did not approve your request/)).toBeNull());
+    first.unmount();
+
+    // Dismissed stays dismissed on the next visit.
+    renderWithApi(<DashboardPage user={dana} decision={null} onDismiss={() => {}} />, api);
+    await screen.findByRole('heading', { name: 'Your proposals' });
+    expect(screen.queryByText(/did not approve your request/)).toBeNull();
+  });
+});
