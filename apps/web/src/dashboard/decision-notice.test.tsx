@@ -12,6 +12,7 @@ const dana = {
   pending: false,
   isAdmin: false,
   createdAt: '2026-12-04T09:00:00.000Z',
+  emailVerified: true,
 };
 const denied = {
   id: '00000000-0000-4000-9000-000000000031',
