@@ -101,6 +101,11 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
       where proposed_by = '00000000-0000-4000-8000-000000000011'`.execute(db);
     expect(rows).toEqual([{ title: 'open' }]);
     await migrateToLatest(db);
+    // The database is shared with the cases below, which count every proposal.
+    await sql`delete from entry_proposals
+      where proposed_by = '00000000-0000-4000-8000-000000000011'`.execute(db);
+    await sql`delete from entries where id = '00000000-0000-4000-8000-000000000012'`.execute(db);
+    await sql`delete from users where id = '00000000-0000-4000-8000-000000000011'`.execute(db);
   });
 
   it('email verification: accounts made before it count as verified, new ones do not', async () => {
