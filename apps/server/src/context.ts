@@ -37,6 +37,8 @@ export interface CookieOptions {
 export interface HttpRequestInfo {
   origin: string | undefined;
   contentType: string | undefined;
+  /** fastify's id of the request: in each of its log lines, and in an internal error's message. */
+  requestId: string;
 }
 
 export interface ContextInner {
@@ -80,7 +82,11 @@ export async function createContext(
     // fastify applies TRUST_PROXY (X-Forwarded-For) when it computes req.ip.
     clientIp: req.ip,
     userAgent: req.headers['user-agent'] ?? null,
-    http: { origin: req.headers.origin, contentType: req.headers['content-type'] },
+    http: {
+      origin: req.headers.origin,
+      contentType: req.headers['content-type'],
+      requestId: req.id,
+    },
     setCookie: (name, value, options) => void res.setCookie(name, value, options),
     clearCookie: (name, options) => void res.clearCookie(name, options),
   };

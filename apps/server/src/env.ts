@@ -14,6 +14,7 @@ import {
 } from '@rolegate/mail';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { cleartextPasswordWarnings } from './mail-cleartext.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -165,7 +166,12 @@ type Read = (name: string) => string | undefined;
  * all, the server prints mail to its console instead and says so at start.
  */
 function loadServerMailSettings(env: Env): MailSettings {
-  if (hasTransportSettings(env)) return loadMailSettings(env);
+  if (hasTransportSettings(env)) {
+    const settings = loadMailSettings(env);
+    const cleartext = cleartextPasswordWarnings(settings);
+    if (cleartext.length === 0) return settings;
+    return { ...settings, warnings: [...(settings.warnings ?? []), ...cleartext] };
+  }
   const settings = loadMailSettings({ ...env, EMAIL_BACKEND: 'console' });
   const notice =
     'No mail transport is configured, so mail is printed to this console instead of sent: set EMAIL_URL (or EMAIL_HOST and friends) to deliver it.';

@@ -63,3 +63,12 @@ export function summarizeFieldErrors(errors: FieldErrors): string {
     .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
     .join(' ');
 }
+
+/**
+ * What a client is told about an unexpected failure. The error's own text (a database message
+ * naming a constraint or a column, a stack) stays in the server's log, under the same request id.
+ */
+export function internalErrorMessage(requestId: string | undefined): string {
+  const reference = requestId === undefined ? '' : ` (request id ${requestId})`;
+  return `Something went wrong on the server${reference}. Try again; if it keeps happening, give the operator this request id: the details are in the server's log.`;
+}

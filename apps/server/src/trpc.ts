@@ -3,12 +3,17 @@ import { type Capability, can, lowestLevelWith } from '@rolegate/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';
 import { databaseUnavailableError } from './database-unavailable.js';
-import { fieldErrorsOf, RateLimited, summarizeFieldErrors } from './errors.js';
+import {
+  fieldErrorsOf,
+  internalErrorMessage,
+  RateLimited,
+  summarizeFieldErrors,
+} from './errors.js';
 import { isMissingBody, MISSING_BODY_MESSAGE } from './http/invalid-json.js';
 import { checkMutationRequest } from './http/mutation-guard.js';
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const fieldErrors = fieldErrorsOf(error.cause);
     const retryAfterSeconds =
       error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null;
@@ -16,11 +21,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message:
-        fieldErrors && error.code === 'BAD_REQUEST'
-          ? summarizeFieldErrors(fieldErrors)
-          : isMissingBody(error.cause)
-            ? MISSING_BODY_MESSAGE
-            : shape.message,
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? internalErrorMessage(ctx?.http?.requestId)
+          : fieldErrors && error.code === 'BAD_REQUEST'
+            ? summarizeFieldErrors(fieldErrors)
+            : isMissingBody(error.cause)
+              ? MISSING_BODY_MESSAGE
+              : shape.message,
       data: { ...data, fieldErrors, retryAfterSeconds },
     };
   },

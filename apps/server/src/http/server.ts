@@ -3,6 +3,7 @@
  * with security headers (security-headers.ts).
  * Bodies over BODY_LIMIT_BYTES are refused with 413 before they are parsed.
  */
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { Executor } from '@rolegate/db';
 import { deliversMail } from '@rolegate/mail';
@@ -18,7 +19,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { createContext, createContextInner } from '../context.js';
 import type { AppConfig } from '../env.js';
-import { RateLimited } from '../errors.js';
+import { internalErrorMessage, RateLimited } from '../errors.js';
 import { getMailStatus } from '../outbox/status.js';
 import { appRouter } from '../router.js';
 import { answerClientError, drainRefusedBody } from './refused-connections.js';
@@ -49,6 +50,9 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     // Only behind a proxy you run: otherwise anyone could pick their rate-limit key.
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // Unique across restarts and processes: an internal error's message names it, and the operator
+    // finds the details under it in the log of whichever process answered.
+    genReqId: () => randomUUID(),
     logController: new OneLinePerRequest(),
     clientErrorHandler: answerClientError,
   });
@@ -108,6 +112,7 @@ const TRANSPORT_CODES: Partial<Record<number, TRPC_ERROR_CODE_KEY>> = {
  * A body over BODY_LIMIT_BYTES or in a content type fastify has no parser for never reaches tRPC:
  * answer it, and anything else fastify refuses under /trpc, in tRPC's error shape anyway, so a
  * client gets a typed error, never fastify's own JSON.
+ * A failure of the server itself is logged in full and answered with a sentence and the request id.
  */
 function typedTransportErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?', 1)[0] ?? '';
@@ -121,7 +126,7 @@ function typedTransportErrors(error: FastifyError, request: FastifyRequest, repl
       : status === 415
         ? 'Send tRPC calls as JSON (Content-Type: application/json).'
         : status >= 500
-          ? 'Something went wrong on our side. Try again in a moment.'
+          ? internalErrorMessage(request.id)
           : error.message;
   drainRefusedBody(request, reply);
   return reply.code(status).send(trpcErrorBody(code, status, message));

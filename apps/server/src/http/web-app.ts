@@ -32,6 +32,9 @@ export async function registerWebApp(
   await server.register(fastifyStatic, {
     root,
     cacheControl: false,
+    // @fastify/static serves dotfiles by default: a stray .env or .git/ beside the build would be
+    // public. 'ignore' answers them as if they did not exist (the not-found handler below).
+    dotfiles: 'ignore',
     setHeaders(reply, filePath) {
       const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -40,7 +43,12 @@ export async function registerWebApp(
   server.setNotFoundHandler((request, reply) => {
     const wantsHtml = request.headers.accept?.includes('text/html') ?? false;
     const isApi = request.url === '/trpc' || request.url.startsWith('/trpc/');
-    if ((request.method === 'GET' || request.method === 'HEAD') && wantsHtml && !isApi) {
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      wantsHtml &&
+      !isApi &&
+      !namesDotfile(request.url)
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return notFound(request, reply);
@@ -52,4 +60,10 @@ function notFound(request: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(404)
     .send({ error: 'Not Found', message: `${request.method} ${url} does not exist.` });
+}
+
+/** A path with a segment starting with a dot (`/.env`, `/.git/config`, `/%2eenv`): never a page. */
+function namesDotfile(url: string): boolean {
+  const pathname = url.split('?', 1)[0] ?? '';
+  return /(^|\/)(\.|%2e)/i.test(pathname);
 }

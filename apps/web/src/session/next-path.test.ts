@@ -12,12 +12,32 @@ describe('safeNextPath', () => {
     expect(safeNextPath('')).toBe('/');
   });
 
-  it.each(['https://evil.example/', '//evil.example/', '/\\evil.example/', 'javascript:alert(1)'])(
-    'refuses to leave the site for %s',
-    (next) => {
-      expect(safeNextPath(next)).toBe('/');
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    'javascript:alert(1)',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e%2e//evil.example',
+    '/.\\/evil.example',
+    '/\\\\evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    '/./\\evil.example/path',
+  ])('refuses to leave the site for %s', (next) => {
+    expect(safeNextPath(next)).toBe('/');
+    expect(safeNextPath(next, 'https://rolegate.example')).toBe('/');
+  });
+
+  it('keeps encoded slashes encoded: they stay one path segment on this site', () => {
+    expect(safeNextPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
+    expect(safeNextPath('/%5C%5Cevil.example')).toBe('/%5C%5Cevil.example');
+  });
+
+  it('follows a path with dot segments to where they lead on this site', () => {
+    expect(safeNextPath('/admin/./requests/../users')).toBe('/admin/users');
+  });
 });
 
 describe('signInPathFor', () => {

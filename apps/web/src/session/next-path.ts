@@ -3,14 +3,25 @@
  * admin's email). Only a path on this site is followed, so a crafted link cannot bounce a fresh
  * session to another site.
  */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+export function safeNextPath(
+  next: string | null | undefined,
+  origin: string = window.location.origin,
+): string {
+  if (!next?.startsWith('/')) return '/';
+  const path = sameOriginPath(next, origin);
+  // What comes out is followed as a relative URL once more, so it must still be a plain path then:
+  // `/.//evil.example` normalises to `//evil.example`, which a browser reads as another host.
+  if (path === null || path.startsWith('//') || sameOriginPath(path, origin) !== path) return '/';
+  return path;
+}
+
+/** `value` resolved against `origin` (backslashes, tabs, dot segments as a browser reads them). */
+function sameOriginPath(value: string, origin: string): string | null {
   try {
-    const url = new URL(next, 'http://rolegate.invalid');
-    if (url.origin !== 'http://rolegate.invalid') return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
+    const url = new URL(value, origin);
+    return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : null;
   } catch {
-    return '/';
+    return null;
   }
 }
 

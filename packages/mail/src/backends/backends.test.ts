@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { getConnection } from '../connection.js';
 import { EmailMessage } from '../message.js';
@@ -40,21 +39,6 @@ describe('memory backend', () => {
     clearOutbox();
     expect(reference).toHaveLength(0);
     expect(outbox).toBe(reference);
-  });
-});
-
-describe('console backend', () => {
-  it('writes the RFC 822 message and a separator line', async () => {
-    const stream = new PassThrough();
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const connection = getConnection('console', { settings, stream });
-    expect(await connection.sendMessages([message('Hello console')])).toBe(1);
-    const output = Buffer.concat(chunks).toString();
-    expect(output).toMatch(/^Subject: Hello console$/m);
-    expect(output).toMatch(/^To: b@example.com$/m);
-    expect(output).toContain('Body text');
-    expect(output.trimEnd().endsWith('-'.repeat(79))).toBe(true);
   });
 });
 

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
+import { withInsertsRefused } from '../test-support/sign-up-rows.js';
+import { createLogger } from './logger.js';
+
+const lines: string[] = [];
+let s: TestServer;
+beforeAll(async () => {
+  const logger = createLogger(
+    { logLevel: 'info' },
+    { write: (line: string) => void lines.push(line) },
+  );
+  s = await startTestServer({ logger });
+});
+afterAll(() => s.close());
+
+describe('an internal error over HTTP', () => {
+  it("tells the client a sentence and the request id, and logs the database's message under that id", async () => {
+    const { trpc } = s.client();
+    const error = await withInsertsRefused(s.db, 'level_requests', () =>
+      clientError(
+        trpc.auth.register.mutate({
+          email: 'internal@example.com',
+          password: 'correct horse battery staple',
+          name: 'Internal',
+          role: 'power',
+        }),
+      ),
+    );
+    expect(error.data?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(error.message).not.toContain('forced failure');
+    expect(error.message).not.toMatch(/level_requests|refuse_insert|insert/i);
+    const requestId = /request id ([0-9a-f-]{36})/.exec(error.message)?.[1];
+    expect(requestId, error.message).toBeDefined();
+
+    const logged = lines
+      .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; err?: unknown })
+      .filter((entry) => entry.reqId === requestId && entry.msg === 'procedure failed');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0]?.err)).toContain('forced failure for the test');
+  });
+
+  it('keeps field errors and their messages for bad input', async () => {
+    const error = await clientError(
+      s.client().trpc.auth.register.mutate({
+        email: 'not-an-email',
+        password: 'correct horse battery staple',
+        name: 'Bad',
+        role: 'reader',
+      }),
+    );
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('email');
+  });
+});
