@@ -4,7 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { emailSchema, passwordSchema } from '@rolegate/core';
+import {
+  APPROVABLE_LEVELS,
+  approvalLevelsProblem,
+  DEFAULT_APPROVAL_REQUIRED_LEVELS,
+  emailSchema,
+  isLevel,
+  type Level,
+  passwordSchema,
+} from '@rolegate/core';
 import { DatabaseUrlError, parseDatabaseUrl } from '@rolegate/db';
 import {
   hasTransportSettings,
@@ -41,6 +49,8 @@ export interface AppConfig {
   trustProxy: false | string[];
   /** Absolute session lifetime in days, however often the session is used. */
   sessionMaxDays: number;
+  /** APPROVAL_REQUIRED_LEVELS: the levels that are requested, not granted (see core's access.ts). */
+  approvalRequiredLevels: readonly Level[];
   mailWorker: boolean;
   /** Ceiling of the first retry's delay after a temporary mail failure (doubles per attempt). */
   mailRetryBaseMs: number;
@@ -117,6 +127,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const sessionMaxDays = readInteger(read, add, 'SESSION_MAX_DAYS', 90, 1, 36_500);
   const emailVerification = readEmailVerification(read, add);
   const passwordResetMinutes = readInteger(read, add, 'PASSWORD_RESET_MINUTES', 30, 1, 10_080);
+  const approvalRequiredLevels = readApprovalLevels(read('APPROVAL_REQUIRED_LEVELS'), add);
   const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
@@ -150,6 +161,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     passwordResetMinutes,
     trustProxy,
     sessionMaxDays,
+    approvalRequiredLevels,
     mailWorker,
     mailRetryBaseMs,
     outboxRetentionDays,
@@ -251,6 +263,25 @@ function readEmailVerification(read: Read, add: Add): EmailVerification {
     'set it to required (accounts work once their address is confirmed) or off.',
   );
   return 'required';
+}
+
+function readApprovalLevels(value: string | undefined, add: Add): readonly Level[] {
+  if (value === undefined) return DEFAULT_APPROVAL_REQUIRED_LEVELS;
+  if (value.toLowerCase() === 'none') return [];
+  const names = value.split(',').map((name) => name.trim().toLowerCase());
+  const levels = names.filter(isLevel);
+  const unknown = names.filter((name) => !isLevel(name));
+  const problem =
+    unknown.length > 0
+      ? `'${unknown.join("', '")}' is not a level.`
+      : approvalLevelsProblem(levels);
+  if (problem === null) return levels;
+  add(
+    'APPROVAL_REQUIRED_LEVELS',
+    problem,
+    `list levels from ${APPROVABLE_LEVELS.join(', ')} with every level above the lowest one listed (like editor,power), or none.`,
+  );
+  return DEFAULT_APPROVAL_REQUIRED_LEVELS;
 }
 
 function readAppUrl(value: string, add: Add): { href: string; origin: string } | null {

@@ -25,7 +25,7 @@ export const EMAIL_TAKEN = 'An account with this email already exists.';
  */
 export async function registerUser(ctx: Context, input: RegisterInput): Promise<PublicUser> {
   await consumeSignupAllowance(ctx);
-  const grant = grantFor(input.role);
+  const grant = grantFor(input.role, ctx.config.approvalRequiredLevels);
   const passwordHash = await hashPassword(input.password);
   // Ids and the request's time are made here, not by Postgres: the admins' mail names the request
   // and is written in the same statement as it.

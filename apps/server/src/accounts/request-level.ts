@@ -28,14 +28,16 @@ export async function requestLevel(
           : `You already have ${current}, which includes ${ACCESS_TABLE[input.role].label}; choose a level above ${current}.`,
       );
     }
-    const grant = grantFor(input.role);
+    const grant = grantFor(input.role, ctx.config.approvalRequiredLevels);
+    // Someone already above the provisional level keeps their level while they wait.
+    const waitsAs = isAbove(grant.role, user.role) ? grant.role : user.role;
+    if (waitsAs !== user.role) await setUserRole(trx, user.id, waitsAs, ctx.now());
     if (grant.requestedRole !== null) {
       await openLevelRequest(trx, ctx.config, {
-        user,
+        user: { ...user, role: waitsAs },
         role: grant.requestedRole,
         reason: input.reason,
       });
     }
-    if (isAbove(grant.role, user.role)) await setUserRole(trx, user.id, grant.role, ctx.now());
   });
 }

@@ -43,6 +43,12 @@ export const authRouter = router({
     return OK;
   }),
 
+  // Which levels an admin must approve (APPROVAL_REQUIRED_LEVELS, read once at start), so the
+  // sign-up form can say what choosing each level means before anyone is signed in.
+  accessPolicy: publicProcedure.query(({ ctx }) => ({
+    approvalRequiredLevels: [...ctx.config.approvalRequiredLevels],
+  })),
+
   // The session lookup already read the whole person: no second query on the app's busiest call.
   me: publicProcedure.query(({ ctx }) => ({
     user: ctx.user === null ? null : toPublicUserView(ctx.user),

@@ -12,7 +12,8 @@ import { html } from './html.js';
 /** What the admins' notification needs to know about a request; db rows satisfy it. */
 export interface LevelRequestFacts {
   request: { id: string; requestedRole: Level; reason: string | null; createdAt: Date | string };
-  user: { name: string; email: string };
+  /** `role`: the level the person works at while the request waits. */
+  user: { name: string; email: string; role?: Level };
 }
 
 /** The link an admin follows to decide: APP_URL/admin/requests/<id>. */
@@ -33,8 +34,8 @@ export function levelRequestContent(
   const when = formatWhen(request.createdAt);
   const link = requestLink(appUrl, request.id);
   const reason = request.reason?.trim() ? request.reason.trim() : null;
-  const meanwhile = level.provisionalLevel
-    ? `Until an admin decides, they work as ${ACCESS_TABLE[level.provisionalLevel].label.toLowerCase()}.`
+  const meanwhile = user.role
+    ? `Until an admin decides, they work as ${ACCESS_TABLE[user.role].label.toLowerCase()}.`
     : '';
 
   const text = [

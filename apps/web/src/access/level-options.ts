@@ -1,5 +1,5 @@
 /** The level choices the forms offer, in the access table's order, with its words. */
-import { ACCESS_TABLE, isAbove, LEVELS, type Level } from '@rolegate/core';
+import { ACCESS_TABLE, isAbove, LEVELS, type Level, provisionalLevel } from '@rolegate/core';
 
 export interface LevelOption {
   level: Level;
@@ -9,9 +9,19 @@ export interface LevelOption {
   approval: { startsAs: Level; startsAsLabel: string } | null;
 }
 
-function optionFor(level: Level): LevelOption {
+/**
+ * `approvalRequired` is the server's APPROVAL_REQUIRED_LEVELS (useApprovalRequiredLevels); null
+ * until it has answered, when no option claims to need approval or not.
+ */
+function optionFor(
+  level: Level,
+  approvalRequired: readonly Level[] | null,
+  current: Level | null = null,
+): LevelOption {
   const policy = ACCESS_TABLE[level];
-  const startsAs = policy.needsApproval ? (policy.provisionalLevel ?? 'reader') : null;
+  const provisional = approvalRequired && provisionalLevel(level, approvalRequired);
+  // Someone already above the provisional level keeps their own while they wait (as the server does).
+  const startsAs = provisional && current && isAbove(current, provisional) ? current : provisional;
   return {
     level,
     label: policy.label,
@@ -21,14 +31,19 @@ function optionFor(level: Level): LevelOption {
 }
 
 /** Every level, for the sign-up form. `admin` is a separate flag and never a choice. */
-export function signUpOptions(): LevelOption[] {
-  return LEVELS.map(optionFor);
+export function signUpOptions(approvalRequired: readonly Level[] | null): LevelOption[] {
+  return LEVELS.map((level) => optionFor(level, approvalRequired));
 }
 
 /** Levels above the one in force, for "ask for a higher level"; none while a request waits. */
-export function requestableOptions(user: { role: Level; pending: boolean }): LevelOption[] {
+export function requestableOptions(
+  user: { role: Level; pending: boolean },
+  approvalRequired: readonly Level[] | null,
+): LevelOption[] {
   if (user.pending) return [];
-  return LEVELS.filter((level) => isAbove(level, user.role)).map(optionFor);
+  return LEVELS.filter((level) => isAbove(level, user.role)).map((level) =>
+    optionFor(level, approvalRequired, user.role),
+  );
 }
 
 export function levelLabel(level: Level): string {

@@ -1,5 +1,6 @@
 import { ACCESS_TABLE, type Level, type PublicUser } from '@rolegate/core';
 import { type FormEvent, useRef, useState } from 'react';
+import { useApprovalRequiredLevels } from '../access/approval-levels';
 import { requestableOptions } from '../access/level-options';
 import { LevelChoice } from '../auth/level-choice';
 import { errorsFromServer } from '../forms/form-errors';
@@ -22,7 +23,7 @@ function offered(options: ReturnType<typeof requestableOptions>): string {
 /** The person's level in words, and a way to ask for a higher one later. */
 export function LevelPanel({ user, open = false }: { user: PublicUser; open?: boolean }) {
   const policy = ACCESS_TABLE[user.role];
-  const options = requestableOptions(user);
+  const options = requestableOptions(user, useApprovalRequiredLevels());
   const [done, setDone] = useState<string | null>(null);
 
   return (

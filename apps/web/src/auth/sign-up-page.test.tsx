@@ -28,12 +28,27 @@ describe('SignUpPage', () => {
     }
   });
 
-  it('says that power needs an admin and starts as editor once power is chosen', () => {
-    renderWithApi(<SignUpPage />, {});
+  it('says that power needs an admin and starts as editor once power is chosen', async () => {
+    renderWithApi(<SignUpPage />, {
+      'auth.accessPolicy': () => ({ approvalRequiredLevels: ['power'] }),
+    });
     expect(screen.queryByText(/An admin must approve/)).toBeNull();
+    await screen.findByText(/Change or delete any entry directly.*Needs an admin’s approval/);
     fireEvent.click(screen.getByRole('radio', { name: 'Power' }));
     expect(
       screen.getByText(/An admin must approve Power\. Until then you start as Editor/),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
+  });
+
+  it('with the server asking approval for editor too, says editor starts as contributor', async () => {
+    renderWithApi(<SignUpPage />, {
+      'auth.accessPolicy': () => ({ approvalRequiredLevels: ['editor', 'power'] }),
+    });
+    await screen.findByText(/apply or reject them.*Needs an admin’s approval/);
+    fireEvent.click(screen.getByRole('radio', { name: 'Editor' }));
+    expect(
+      screen.getByText(/An admin must approve Editor\. Until then you start as Contributor/),
     ).toBeTruthy();
     expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
   });
@@ -50,7 +65,7 @@ describe('SignUpPage', () => {
     expect(screen.getByText('Enter your name.')).toBeTruthy();
     expect(screen.getByText(/Use at least 10 characters/)).toBeTruthy();
     expect(screen.getByText(/Choose one of: reader, contributor, editor, power/)).toBeTruthy();
-    expect(calls).toEqual([]);
+    expect(calls.filter((call) => call.path === 'auth.register')).toEqual([]);
   });
 
   it('shows a taken email at the email field', async () => {
@@ -80,7 +95,7 @@ describe('SignUpPage', () => {
     fillValidForm();
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await screen.findByText('Creating account…');
-    expect(calls).toEqual([
+    expect(calls.filter((call) => call.path === 'auth.register')).toEqual([
       {
         path: 'auth.register',
         input: {

@@ -1,6 +1,7 @@
 import type { Level } from '@rolegate/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useApprovalRequiredLevels } from '../access/approval-levels';
 import { signUpOptions } from '../access/level-options';
 import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
 import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
@@ -13,7 +14,6 @@ import { PageHeading } from '../ui/page-heading';
 import { LevelChoice } from './level-choice';
 
 const FIELDS = ['name', 'email', 'password', 'role', 'reason'] as const;
-const OPTIONS = signUpOptions();
 
 export function SignUpPage() {
   const formRef = useRef<HTMLFormElement>(null);
@@ -21,6 +21,7 @@ export function SignUpPage() {
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
   const [role, setRole] = useState<Level | null>(null);
+  const options = signUpOptions(useApprovalRequiredLevels());
   const register = trpc.auth.register.useMutation({
     onSuccess: ({ user }) => {
       signedIn(user);
@@ -29,7 +30,7 @@ export function SignUpPage() {
     onError: (error) => show(errorsFromServer(error, FIELDS, { conflictField: 'email' })),
   });
   useSchemasSoon();
-  const needsReason = OPTIONS.find((option) => option.level === role)?.approval != null;
+  const needsReason = options.find((option) => option.level === role)?.approval != null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,7 +78,7 @@ export function SignUpPage() {
         <LevelChoice
           legend="Access level"
           name="role"
-          options={OPTIONS}
+          options={options}
           value={role}
           onChange={setRole}
           errors={errors.fields.role}
