@@ -5,15 +5,7 @@
  */
 import { z } from 'zod';
 import { LEVELS } from './access.js';
-
-// Control characters (CR and LF above all) must never reach a mail header or a log line.
-function hasControlCharacter(text: string): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
+import { nameProblem, reasonProblem } from './text-rules.js';
 
 // Postgres text cannot hold U+0000: refuse it as bad input, not as a database error (a 500).
 const withoutNul = (text: string) => !text.includes('\u0000');
@@ -43,22 +35,29 @@ export const passwordSchema = z
     error: `A password has at most ${PASSWORD_MAX_LENGTH} characters.`,
   });
 
+/** Trimmed and NFC-normalised: the same name typed two ways is stored one way. */
 export const nameSchema = z
   .string({ error: 'Enter your name.' })
+  .normalize('NFC')
   .trim()
   .min(1, { error: 'Enter your name.' })
   .max(100, { error: 'A name has at most 100 characters.' })
-  .refine((name) => !hasControlCharacter(name), {
-    error: 'A name cannot contain line breaks or control characters.',
+  .check((ctx) => {
+    const problem = nameProblem(ctx.value);
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 
 export const REASON_MAX_LENGTH = 1000;
 
 export const reasonSchema = z
   .string({ error: 'The reason must be text.' })
+  .normalize('NFC')
   .trim()
   .max(REASON_MAX_LENGTH, { error: `Keep the reason under ${REASON_MAX_LENGTH} characters.` })
-  .refine(withoutNul, noNul('The reason'));
+  .check((ctx) => {
+    const problem = reasonProblem(ctx.value);
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
 

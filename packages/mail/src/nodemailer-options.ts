@@ -1,5 +1,6 @@
 import type { MailComposerAlternative, MailComposerOptions } from 'nodemailer/lib/mail-composer';
 import { envelopeAddress } from './address.js';
+import { literalHeaderText } from './header-text.js';
 import type { EmailMessage } from './message.js';
 
 // Headers Django lets a caller override: the header shows the given value, while the envelope
@@ -30,7 +31,7 @@ export function toNodemailerOptions(message: EmailMessage): MailComposerOptions 
     cc: overrides.get('cc') ?? listOrNone(message.cc),
     replyTo: overrides.get('reply-to') ?? listOrNone(message.replyTo),
     // bcc is deliberately absent: it lives in the envelope only.
-    subject: message.subject,
+    subject: literalHeaderText(message.subject),
     messageId: message.messageId,
     date: message.date,
     ...(htmlBody ? { html: message.body } : { text: message.body }),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MimeNodeAddressInput } from 'nodemailer/lib/mime-node';
 import { parseAddress } from './address.js';
+import { literalHeaderText } from './header-text.js';
 import type { EmailMessage } from './message.js';
 
 /** The message as RFC 822 bytes (what goes after DATA, what the console and file backends write). */
@@ -31,7 +32,7 @@ function parsed<T extends MimeNodeAddressInput | undefined>(field: T): T | MimeN
   if (typeof field !== 'string') return field;
   const address = parseAddress(field);
   if (address === null) return field;
-  return { name: address.name ?? '', address: address.email };
+  return { name: literalHeaderText(address.name ?? ''), address: address.email };
 }
 
 const BOUNDARY_BYTES = 8;
