@@ -12,9 +12,10 @@
 /** Embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069. */
 const DIRECTION_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 const DIRECTION_MARK = /[\u200E\u200F\u061C]/u;
-/** C0 (but tab, LF, CR), DEL and C1, which holds NEL (U+0085). */
-const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/** C0, DEL and C1, which holds NEL (U+0085). */
+const CONTROL = /\p{Cc}/u;
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/u;
+const isControlButLineBreak = (char: string) => CONTROL.test(char) && !'\t\n\r'.includes(char);
 /**
  * Characters that draw nothing: spaces, format characters (zero-width space and joiners, BOM),
  * combining marks on their own, and the blank letters of Hangul and Braille.
@@ -32,7 +33,7 @@ function describe(char: string, what: string): string {
 /** Why `name` cannot be a name, with the fix; null when it can. Expects it trimmed and NFC. */
 export function nameProblem(name: string): string | null {
   for (const char of name) {
-    if (LINE_BREAK.test(char) || CONTROL_EXCEPT_LINE_BREAKS.test(char)) {
+    if (LINE_BREAK.test(char) || CONTROL.test(char)) {
       return `A name cannot contain line breaks or control characters such as ${codePoint(char)}: type it on one line without them.`;
     }
     if (DIRECTION_CONTROL.test(char) || DIRECTION_MARK.test(char)) {
@@ -48,7 +49,7 @@ export function nameProblem(name: string): string | null {
 /** Why `reason` cannot be a reason, with the fix; null when it can. Line breaks are fine. */
 export function reasonProblem(reason: string, what = 'The reason'): string | null {
   for (const char of reason) {
-    if (CONTROL_EXCEPT_LINE_BREAKS.test(char)) {
+    if (isControlButLineBreak(char)) {
       return `${what} cannot contain control characters such as ${codePoint(char)}: remove them (line breaks and tabs are fine).`;
     }
     if (DIRECTION_CONTROL.test(char)) {
