@@ -43,7 +43,8 @@ export const nameSchema = z
   .min(1, { error: 'Enter your name.' })
   .max(100, { error: 'A name has at most 100 characters.' })
   .check((ctx) => {
-    const problem = nameProblem(ctx.value);
+    // An empty name already has its message ("Enter your name.").
+    const problem = ctx.value === '' ? null : nameProblem(ctx.value);
     if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 

@@ -53,6 +53,8 @@ describe('attacks: header injection and HTML through mail', () => {
         ['name', { name: `Eve\nBcc: ${VICTIM}` }],
         ['name', { name: 'Eve\rX-Injected: yes' }],
         ['name', { name: `Eve\tBcc: ${VICTIM}` }],
+        ['name', { name: `Eve\u2028Bcc: ${VICTIM}` }],
+        ['name', { name: `Eve\u0085Bcc: ${VICTIM}` }],
         ['email', { email: `eve@inject.test\r\nBcc: ${VICTIM}` }],
         ['email', { email: `eve@inject.test\nBcc: ${VICTIM}` }],
         ['email', { email: `eve@inject.test>\r\nRCPT TO:<${VICTIM}>` }],
@@ -90,8 +92,6 @@ describe('attacks: header injection and HTML through mail', () => {
     60_000,
     async (figures) => {
       const names = [
-        `Eve\u2028Bcc: ${VICTIM}`,
-        `Eve\u0085Bcc: ${VICTIM}`,
         `=?UTF-8?Q?Eve=0D=0ABcc:_${VICTIM}?=`,
         `Eve <${VICTIM}>`,
         `Eve", ${VICTIM}, "x`,
@@ -120,10 +120,9 @@ describe('attacks: header injection and HTML through mail', () => {
           message.parsed.to && 'text' in message.parsed.to ? message.parsed.to.text : '',
         ).not.toContain(VICTIM);
       }
-      // Each name is in its subject as text (an encoded-word look-alike is decoded by any reader,
-      // so for that one only the absence of extra headers and recipients above is checked).
+      // Each name is in its subject as the text typed, the encoded-word look-alike included.
       const subjects = received.map((message) => message.parsed.subject ?? '');
-      for (const name of names.filter((candidate) => !candidate.startsWith('=?'))) {
+      for (const name of names) {
         expect(
           subjects.some((subject) => subject.includes(name)),
           name,
@@ -182,6 +181,66 @@ describe('attacks: header injection and HTML through mail', () => {
       figures.mails = received.length + 1;
       figures.rawTagsInHtml = 0;
       figures.textPartShowsNameLiterally = true;
+    },
+  );
+  reliabilityCase(
+    'a name that looks like an encoded word reaches the admins’ Subject as the literal text',
+    60_000,
+    async (figures) => {
+      const name = '=?utf-8?b?QWRtaW4=?=';
+      const email = 'lookalike@inject.test';
+      await signUp(stack.personOptions(), { email, role: 'power', name });
+      const message = await waitFor('the admins’ mail about the look-alike', () =>
+        adminNotifications(stack.smtp).find((each) => each.parsed.text?.includes(email)),
+      );
+      expect(message.parsed.subject).toMatch(/=\?utf-8\?b\?QWRtaW4=\?= asks for power access$/);
+      expect(message.parsed.subject).not.toMatch(/Admin asks/);
+      // On the wire the look-alike is inside encoded words of the server's own, never bare.
+      const subjectLines = headerSection(message)
+        .join('\n')
+        .match(/^Subject:.*(\n[ \t].*)*/im);
+      expect(subjectLines?.[0]).not.toContain(name);
+      figures.subject = message.parsed.subject ?? '';
+    },
+  );
+
+  reliabilityCase(
+    'direction overrides, invisible names and C1 controls are refused with BAD_REQUEST naming the field',
+    30_000,
+    async (figures) => {
+      const attempts: Array<[string, Record<string, string>]> = [
+        ['name', { name: 'Bob \u202egnp.exe' }],
+        ['name', { name: 'Bob \u2067gnp.exe\u2069' }],
+        ['name', { name: '\u200b\u200b\u200b' }],
+        ['name', { name: '\u3164' }],
+        ['name', { name: 'Eve\u009bBcc' }],
+        ['reason', { reason: 'Please \u202eexe.txt' }],
+        ['reason', { reason: 'Please\u0085approve' }],
+      ];
+      for (const [field, change] of attempts) {
+        const input = {
+          email: 'bidi@inject.test',
+          password: PASSWORD,
+          name: 'Bidi',
+          role: 'power',
+          ...change,
+        };
+        const response = await send(baseUrl(), {
+          paths: ['auth.register'],
+          body: JSON.stringify(input),
+          headers: jsonHeaders(stack.appUrl),
+        });
+        const outcome = response.outcomes[0];
+        const error = outcome?.kind === 'error' ? outcome.error : undefined;
+        expect(error?.data.code, JSON.stringify(change)).toBe('BAD_REQUEST');
+        expect(error?.data.fieldErrors?.[field], JSON.stringify(change)).toBeDefined();
+        expect(error?.message).toContain(`${field}:`);
+      }
+      const db = await stack.database.db();
+      expect(
+        await db.selectFrom('users').where('email', '=', 'bidi@inject.test').execute(),
+      ).toEqual([]);
+      figures.refused = attempts.length;
     },
   );
 });

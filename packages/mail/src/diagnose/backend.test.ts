@@ -30,7 +30,7 @@ describe('diagnose: backends that do not speak SMTP', () => {
           transport: 'main transport (console backend)',
           ok: false,
           explanation:
-            'The console backend prints each message to standard output instead of sending it: nobody receives mail. No test message was sent to me@example.net.',
+            'The console backend prints each message to standard error instead of sending it: nobody receives mail. No test message was sent to me@example.net.',
         }),
       ],
     });

@@ -16,7 +16,7 @@ export async function checkBackend(transport: OtherTransport, sendTo?: string): 
     case 'console':
       return fail(
         'backend',
-        `The console backend prints each message to standard output instead of sending it: nobody receives mail.${notSent}`,
+        `The console backend prints each message to standard error instead of sending it: nobody receives mail.${notSent}`,
         DELIVER_FIX,
       );
     case 'memory':
