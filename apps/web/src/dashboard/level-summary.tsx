@@ -8,7 +8,8 @@ export function LevelSummary({ user }: { user: PublicUser }) {
   return (
     <p className="level-summary-line">
       Your level: <span className="badge">{policy.label}</span> {policy.summary}{' '}
-      {requestableOptions(user).length > 0 ? (
+      {/* Only whether there is a higher level to ask for: which need approval does not matter here. */}
+      {requestableOptions(user, null).length > 0 ? (
         <Link href="/account#level">Ask for a higher level</Link>
       ) : null}
     </p>
