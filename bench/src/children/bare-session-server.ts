@@ -26,7 +26,7 @@ async function signedInUser(cookieHeader: string | undefined) {
       join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
     )
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
-    .select(['users.createdAt', 'pending.requestedRole'])
+    .select(['users.createdAt', 'users.emailVerified', 'pending.requestedRole'])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', new Date())
     .executeTakeFirst();
@@ -40,6 +40,7 @@ async function signedInUser(cookieHeader: string | undefined) {
     pending: row.requestedRole !== null,
     isAdmin: row.isAdmin,
     createdAt: row.createdAt.toISOString(),
+    emailVerified: row.emailVerified,
   };
 }
 
