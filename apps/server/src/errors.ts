@@ -11,6 +11,8 @@ export class FieldProblem extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** The message is the whole answer: the formatter does not prefix it with the field's name. */
+    readonly standsAlone = false,
   ) {
     super(message);
   }

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.js';
 import { databaseUnavailableError } from './database-unavailable.js';
 import {
+  FieldProblem,
   fieldErrorsOf,
   internalErrorMessage,
   RateLimited,
@@ -23,7 +24,9 @@ const t = initTRPC.context<Context>().create({
       message:
         error.code === 'INTERNAL_SERVER_ERROR'
           ? internalErrorMessage(ctx?.http?.requestId)
-          : fieldErrors && error.code === 'BAD_REQUEST'
+          : fieldErrors &&
+              error.code === 'BAD_REQUEST' &&
+              !(error.cause instanceof FieldProblem && error.cause.standsAlone)
             ? summarizeFieldErrors(fieldErrors)
             : isMissingBody(error.cause)
               ? MISSING_BODY_MESSAGE

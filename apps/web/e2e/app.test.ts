@@ -139,7 +139,9 @@ describe('Rolegate in Chromium', () => {
   it('shows the person power actions without signing in again, and mails them the approval', async () => {
     // The tab stayed open: the dashboard asks for the session again while the request waits.
     await person.getByRole('button', { name: 'New entry', exact: true }).waitFor(WAIT);
-    await person.getByText('An admin approved your request: you now have Power access.').waitFor();
+    await person
+      .getByText(/^An admin approved your request( on .+)?: you now have Power access\./)
+      .waitFor();
     expect(await person.getByText(/is waiting for an admin/).count()).toBe(0);
 
     await person.getByRole('button', { name: 'New entry', exact: true }).click();
@@ -206,7 +208,11 @@ describe('Rolegate in Chromium', () => {
     await admin.getByText(`Denied: ${DANA.name} keeps Editor access`).waitFor();
     await screen(admin, '08-admin-requests');
 
-    await person.getByText('An admin did not approve your request for Power.').waitFor(WAIT);
+    await person
+      .getByText(
+        /^An admin did not approve your request for Power( on .+)?\. You keep Editor access\./,
+      )
+      .waitFor(WAIT);
     expect(await person.getByText(/is waiting for an admin/).count()).toBe(0);
     expect(await person.getByRole('button', { name: 'New entry', exact: true }).count()).toBe(0);
     await person.getByRole('button', { name: 'Propose a new entry' }).waitFor();

@@ -19,7 +19,7 @@ import {
 import { signUp, tokenHash } from './accounts.js';
 import { jsonHeaders, send, type WireResponse } from './wire.js';
 
-const EXPIRED = 'This link has expired or was already used';
+const EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
 const TRIES = 60;
 
 let stack: Stack;

@@ -9,7 +9,7 @@ import { constraints, type Executor, isUniqueViolation } from '@rolegate/db';
 import { TRPCError } from '@trpc/server';
 import type { Context, SessionUser } from '../context.js';
 import type { AppConfig } from '../env.js';
-import { fieldError } from '../errors.js';
+import { FieldProblem, fieldError } from '../errors.js';
 import { verifyEmailMail } from '../notifications/account.js';
 import { notifyAdminsOfLevelRequest } from '../notifications/notify.js';
 import { type QueueMailInput, queueMail } from '../outbox/queue.js';
@@ -139,7 +139,11 @@ export async function markEmailVerified(
   if (request !== undefined) await notifyAdminsOfLevelRequest(db, config, { request, user });
 }
 
-/** Not a field error: the formatter would prefix the field's name, and the answer is one sentence. */
+/** Names the `token` field for clients, but the answer stays one sentence without the field's name. */
 export function linkExpired(): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message: LINK_EXPIRED });
+  return new TRPCError({
+    code: 'BAD_REQUEST',
+    message: LINK_EXPIRED,
+    cause: new FieldProblem('token', LINK_EXPIRED, true),
+  });
 }
