@@ -11,7 +11,8 @@ import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-
 export const VERIFY_EMAIL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The one answer for a link that is unknown, used, expired or not for this purpose. */
-export const LINK_EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
+export const LINK_EXPIRED =
+  'This link has expired or was already used (the token in it is no longer valid)';
 
 export interface NewAccountToken {
   /** For the link in the mail; never stored. */
