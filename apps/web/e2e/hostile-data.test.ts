@@ -119,27 +119,4 @@ describe('long and hostile data', () => {
     await page.getByRole('heading', { name: TITLE }).first().waitFor();
     await expectFits(page, 'hostile-dashboard-360');
   });
-
-  it('the admin pages fit at 1280 px', async () => {
-    {
-      const page = await desktop?.context.newPage();
-      if (!page) throw new Error('no tab');
-      const width = 1280;
-      await signIn(page, ADMIN.email, ADMIN.password);
-      await page.goto(`${app.url}/admin`);
-      await page.getByText(REASON.slice(0, 40)).waitFor();
-      await expectFits(page, `hostile-admin-requests-${width}`);
-      await page.goto(`${app.url}/admin/users`);
-      await page.getByRole('rowheader', { name: NAME }).waitFor();
-      await expectFits(page, `hostile-admin-users-${width}`);
-      await page.goto(`${app.url}/admin/mail`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await expectFits(page, `hostile-admin-mail-${width}`);
-      await page.goto(`${app.url}/`);
-      await page.getByRole('heading', { name: 'Proposals to review' }).waitFor();
-      await page.getByRole('heading', { name: TITLE }).first().waitFor();
-      await expectFits(page, `hostile-admin-dashboard-${width}`);
-      await page.close();
-    }
-  });
 });
