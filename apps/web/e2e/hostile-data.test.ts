@@ -119,4 +119,26 @@ describe('long and hostile data', () => {
     await page.getByRole('heading', { name: TITLE }).first().waitFor();
     await expectFits(page, 'hostile-dashboard-360');
   });
+
+  it('the admin pages fit at 1280 px', async () => {
+    const page = await desktop?.context.newPage();
+    if (!page) throw new Error('no desktop tab');
+    await signIn(page, ADMIN.email, ADMIN.password);
+    // Going on before the sign-in has landed would cut it off and open /admin signed out.
+    await page.getByRole('heading', { name: 'Proposals to review' }).waitFor();
+    await page.goto(`${app.url}/admin`);
+    await page.getByText(REASON.slice(0, 40)).waitFor();
+    await expectFits(page, 'hostile-admin-requests-1280');
+    await page.goto(`${app.url}/admin/users`);
+    await page.getByRole('rowheader', { name: NAME }).waitFor();
+    await expectFits(page, 'hostile-admin-users-1280');
+    await page.goto(`${app.url}/admin/mail`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectFits(page, 'hostile-admin-mail-1280');
+    await page.goto(`${app.url}/`);
+    await page.getByRole('heading', { name: 'Proposals to review' }).waitFor();
+    await page.getByRole('heading', { name: TITLE }).first().waitFor();
+    await expectFits(page, 'hostile-admin-dashboard-1280');
+    await page.close();
+  });
 });
