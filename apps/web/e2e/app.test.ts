@@ -201,11 +201,25 @@ describe('Rolegate in Chromium', () => {
     await person.getByRole('button', { name: 'Create account' }).click();
     await person.getByText('Your request for Power access is waiting for an admin.').waitFor();
 
+    // By keyboard only: the deny form takes the focus, Escape closes it and gives the focus back to
+    // its button, and after the decision the focus lands on the queue's heading, not on <body>.
     await admin.goto(`${app.url}/admin`);
-    await admin.getByRole('button', { name: `Deny Power for ${DANA.name}` }).click();
-    await admin.getByLabel(`Reason for ${DANA.name} (optional)`).fill('One power user is enough.');
-    await admin.getByRole('button', { name: 'Deny request' }).click();
+    const denyButton = admin.getByRole('button', { name: `Deny Power for ${DANA.name}` });
+    await denyButton.focus();
+    await admin.keyboard.press('Enter');
+    const reason = admin.getByLabel(`Reason for ${DANA.name} (optional)`);
+    await reason.waitFor();
+    expect(await reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    await admin.keyboard.press('Escape');
+    await reason.waitFor({ state: 'detached' });
+    expect(await denyButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await admin.keyboard.press('Enter');
+    await reason.waitFor();
+    await admin.keyboard.type('One power user is enough.');
+    await admin.getByRole('button', { name: 'Deny request' }).focus();
+    await admin.keyboard.press('Enter');
     await admin.getByText(`Denied: ${DANA.name} keeps Editor access`).waitFor();
+    await admin.waitForFunction(() => document.activeElement?.id === 'pending-heading');
     await screen(admin, '08-admin-requests');
 
     await person
