@@ -149,6 +149,7 @@ describe('Accounts in Chromium', () => {
     await person.getByRole('button', { name: 'Confirm my email address' }).click();
 
     await person.getByRole('heading', { name: `Hello, ${PAT.name}` }).waitFor();
+    await person.getByText(`Your address ${PAT.email} is confirmed.`).waitFor();
     expect(new URL(person.url()).search).toBe('');
     await person.getByText('Your request for Power access is waiting for an admin.').waitFor();
 

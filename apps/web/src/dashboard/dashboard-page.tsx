@@ -4,6 +4,7 @@ import { entryActionsFor } from '../access/visible-actions';
 import type { Decision } from '../session/session-watch';
 import { trpc } from '../trpc';
 import { PageHeading } from '../ui/page-heading';
+import { AddressConfirmedNotice } from './address-confirmed-notice';
 import { DecisionNotice } from './decision-notice';
 import { EntriesSection } from './entries-section';
 import { useLatestDecision } from './latest-decision';
@@ -30,6 +31,7 @@ export function DashboardPage({ user, decision, onDismiss }: DashboardPageProps)
   return (
     <div className="dashboard">
       <PageHeading title="Dashboard">Hello, {user.name}</PageHeading>
+      <AddressConfirmedNotice />
       <DecisionNotice
         live={decision}
         latest={latest}

@@ -1,5 +1,6 @@
 import type { PublicUser } from '@rolegate/core';
 import { Link, useLocation, useSearch } from 'wouter';
+import type { AddressConfirmedState } from '../dashboard/address-confirmed-notice';
 import { errorCode } from '../forms/form-errors';
 import { FormAlert } from '../forms/text-field';
 import { trpc } from '../trpc';
@@ -23,8 +24,10 @@ export function VerifyEmailPage({ user }: { user: PublicUser | null }) {
       // another account) this page says the address is confirmed and where to go.
       if (user?.id !== verified.id) return;
       utils.auth.me.setData(undefined, { user: verified });
-      // replace: the token leaves the address bar and the history.
-      navigate('/', { replace: true });
+      // replace: the token leaves the address bar and the history; the state tells the dashboard
+      // to say that the click worked.
+      const confirmed: AddressConfirmedState = { confirmedEmail: verified.email };
+      navigate('/', { replace: true, state: confirmed });
     },
   });
 
