@@ -119,6 +119,22 @@ describe('email verification (EMAIL_VERIFICATION=required)', () => {
     const queue = async () =>
       (await admin.caller.admin.requests({ status: 'pending' })).requests.map((r) => r.user.email);
     expect(await queue()).not.toContain('power@example.com');
+    // Nor can an admin decide it by its id: nothing changes until the address is proved.
+    const held = await t.db
+      .selectFrom('levelRequests')
+      .select('id')
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow();
+    const refused = await callerError(admin.caller.admin.approve({ requestId: held.id }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('has not confirmed their email address yet');
+    const unchanged = await t.db
+      .selectFrom('levelRequests')
+      .innerJoin('users', 'users.id', 'levelRequests.userId')
+      .select(['levelRequests.status', 'users.role'])
+      .where('levelRequests.id', '=', held.id)
+      .executeTakeFirstOrThrow();
+    expect(unchanged).toEqual({ status: 'pending', role: 'editor' });
 
     const token = await latestLinkToken(t.db, 'power@example.com', 'verify-email');
     await t.caller().auth.verifyEmail({ token });

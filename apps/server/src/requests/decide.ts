@@ -48,6 +48,20 @@ export async function decideLevelRequest(
     });
   }
 
+  const before = await trx
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', request.userId)
+    .executeTakeFirstOrThrow();
+  // The queue hides such requests; an id typed or kept from elsewhere must not get round that, or the
+  // decision mail would go to an address nobody has proved.
+  if (config.emailVerification === 'required' && !before.emailVerified) {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `${before.name} has not confirmed their email address yet; the request reaches the queue once they do. Nothing was changed.`,
+    });
+  }
+
   const denyReason = input.decision === 'denied' ? input.denyReason?.trim() || null : null;
   const decided = await trx
     .updateTable('levelRequests')
@@ -61,11 +75,6 @@ export async function decideLevelRequest(
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  const before = await trx
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', request.userId)
-    .executeTakeFirstOrThrow();
   const user =
     input.decision === 'approved'
       ? await trx
