@@ -38,6 +38,23 @@ describe('loadConfig', () => {
     expect(config.mail.warnings?.join(' ')).toMatch(/printed to this console.*set EMAIL_URL/);
   });
 
+  it('takes MAILERS as the mail settings, and refuses it next to EMAIL_HOST, naming both', () => {
+    const mailers = JSON.stringify({
+      default: { BACKEND: 'smtp', OPTIONS: { host: 'smtp.example.com', port: 587, use_tls: true } },
+      bulk: { BACKEND: 'memory' },
+    });
+    const config = loadConfig({ MAILERS: mailers });
+    expect(config.mail.transport).toMatchObject({ host: 'smtp.example.com', security: 'starttls' });
+    expect(Object.keys(config.mail.namedMailers ?? {})).toEqual(['bulk']);
+    let message = '';
+    try {
+      loadConfig({ MAILERS: mailers, EMAIL_HOST: 'smtp.other.example' });
+    } catch (error) {
+      if (error instanceof ConfigError) message = error.message;
+    }
+    expect(message).toMatch(/MAILERS: is set together with EMAIL_HOST/);
+  });
+
   it("keeps Django's SMTP default once any mail transport setting is given", () => {
     const config = loadConfig({ EMAIL_HOST: 'smtp.example.com' });
     expect(config.mail.transport).toMatchObject({

@@ -15,13 +15,18 @@ import {
 } from '@rolegate/core';
 import { DatabaseUrlError, parseDatabaseUrl } from '@rolegate/db';
 import {
+  describeProblem,
   hasTransportSettings,
   loadMailSettings,
   type MailSettings,
   MailSettingsError,
+  type MailSettingsProblem,
+  ProblemList,
+  parseBoolean,
+  readVariable,
+  strictBooleanValue,
 } from '@rolegate/mail';
 import ipaddr from 'ipaddr.js';
-import { z } from 'zod';
 import { cleartextPasswordWarnings } from './mail-cleartext.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -63,19 +68,16 @@ export interface AppConfig {
 export const EMAIL_VERIFICATION_MODES = ['required', 'off'] as const;
 export type EmailVerification = (typeof EMAIL_VERIFICATION_MODES)[number];
 
-export interface ConfigProblem {
-  variable: string;
-  message: string;
-  fix: string;
-}
-
-/** Every wrong setting found in one pass, so one restart fixes them all. */
+/**
+ * Every wrong setting found in one pass, so one restart fixes them all. The problems are the mail
+ * package's (one list, one wording for every setting, mail or not).
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: readonly ConfigProblem[]) {
+  constructor(readonly problems: readonly MailSettingsProblem[]) {
     super(
       `${problems.length === 1 ? 'A setting is' : `${problems.length} settings are`} wrong:\n${problems
-        .map((p) => `- ${p.variable}: ${p.message} Fix: ${p.fix}`)
+        .map((problem) => `- ${describeProblem(problem)}`)
         .join('\n')}`,
     );
   }
@@ -93,13 +95,9 @@ export function loadDotEnvIfPresent(cwd = process.cwd()): string | null {
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const problems: ConfigProblem[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const add = (variable: string, message: string, fix: string) =>
-    problems.push({ variable, message, fix });
+  const problems = new ProblemList();
+  const read = (name: string) => readVariable(env, name);
+  const add: Add = (variable, message, fix) => problems.add(variable, message, fix);
 
   const port = readInteger(read, add, 'PORT', 3000, 1, 65535);
   const appUrl = readAppUrl(read('APP_URL') ?? `http://localhost:${port}`, add);
@@ -128,7 +126,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const emailVerification = readEmailVerification(read, add);
   const passwordResetMinutes = readInteger(read, add, 'PASSWORD_RESET_MINUTES', 30, 1, 10_080);
   const approvalRequiredLevels = readApprovalLevels(read('APPROVAL_REQUIRED_LEVELS'), add);
-  const mailWorker = readBoolean(read, add, 'MAIL_WORKER', true);
+  const mailWorker = parseBoolean(problems, 'MAIL_WORKER', read('MAIL_WORKER'), true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
   const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
@@ -145,10 +143,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail = loadServerMailSettings(env);
   } catch (error) {
     if (!(error instanceof MailSettingsError)) throw error;
-    problems.push(...error.problems);
+    problems.items.push(...error.problems);
   }
 
-  if (problems.length > 0 || mail === undefined || appUrl === null) throw new ConfigError(problems);
+  if (problems.items.length > 0 || mail === undefined || appUrl === null) {
+    throw new ConfigError(problems.items);
+  }
   return {
     port,
     appUrl: appUrl.href,
@@ -186,7 +186,7 @@ function loadServerMailSettings(env: Env): MailSettings {
   }
   const settings = loadMailSettings({ ...env, EMAIL_BACKEND: 'console' });
   const notice =
-    'No mail transport is configured, so mail is printed to this console instead of sent: set EMAIL_URL (or EMAIL_HOST and friends) to deliver it.';
+    'No mail transport is configured, so mail is printed to this console instead of sent: set EMAIL_URL (or EMAIL_HOST and friends, or MAILERS) to deliver it; `pnpm rolegate mail setup` finds the values.';
   return { ...settings, warnings: [...(settings.warnings ?? []), notice] };
 }
 type Add = (variable: string, message: string, fix: string) => void;
@@ -210,25 +210,6 @@ function readInteger(
   return fallback;
 }
 
-const strictBoolean = z.stringbool({
-  truthy: ['true', '1', 'yes'],
-  falsy: ['false', '0', 'no'],
-  case: 'insensitive',
-});
-
-function readBoolean(read: Read, add: Add, name: string, fallback: boolean): boolean {
-  const value = read(name);
-  if (value === undefined) return fallback;
-  const parsed = strictBoolean.safeParse(value);
-  if (parsed.success) return parsed.data;
-  add(
-    name,
-    `'${value}' is not a boolean.`,
-    `set ${name} to true or false (1/0 and yes/no also work).`,
-  );
-  return fallback;
-}
-
 /**
  * `true` would make fastify believe every X-Forwarded-For hop, and the leftmost one is whatever the
  * client wrote: anyone could choose their own rate-limit key. Only a list of our own proxies is safe.
@@ -238,9 +219,9 @@ function readTrustProxy(read: Read, add: Add): false | string[] {
   if (value === undefined) return false;
   const fix =
     'list the addresses or CIDR ranges of your own proxies, like TRUST_PROXY=127.0.0.1,10.0.0.0/8, or set it to false.';
-  const parsed = strictBoolean.safeParse(value);
-  if (parsed.success && !parsed.data) return false;
-  if (parsed.success) {
+  const parsed = strictBooleanValue(value);
+  if (parsed === false) return false;
+  if (parsed === true) {
     add('TRUST_PROXY', `'${value}' would believe any X-Forwarded-For a client sends.`, fix);
     return false;
   }

@@ -10,7 +10,7 @@ import { loadMailSettings, MailSettingsError } from './settings.js';
 
 const USAGE = `Usage: rolegate-mail-check [--send-to ADDRESS] [--from ADDRESS] [--recipient ADDRESS]...
 
-Checks the EMAIL_* settings: resolves the host, connects, finds the TLS mode the port speaks,
+Checks the mail settings (EMAIL_* or MAILERS), each mailer: resolves the host, connects, finds the TLS mode the port speaks,
 logs in, tries MAIL FROM / RCPT TO for the senders and ADMINS (then RSET: nothing is sent).
   --send-to ADDRESS    also send a real test message to ADDRESS
   --from ADDRESS       try this sender instead of DEFAULT_FROM_EMAIL and SERVER_EMAIL

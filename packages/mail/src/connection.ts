@@ -7,6 +7,7 @@ import { SmtpDeliverer } from './backends/smtp.js';
 import { getMailSettings } from './config.js';
 import { Connection, type Deliverer, type MailConnection } from './deliverer.js';
 import { DEFAULT_TIMEOUT_MS } from './email-url.js';
+import { mailerSettings } from './mailer-lookup.js';
 import {
   type MailSettings,
   MailSettingsError,
@@ -15,8 +16,13 @@ import {
 } from './settings.js';
 
 export interface ConnectionOptions {
-  /** Errors are swallowed: sendMessages() counts only what was sent (Django's fail_silently). */
+  /**
+   * Errors are swallowed: sendMessages() counts only what was sent (Django's fail_silently).
+   * Default: the mailer's OPTIONS.fail_silently, else false.
+   */
   failSilently?: boolean;
+  /** The mailer (a MAILERS name) to connect to; default "default". Not with a named backend. */
+  using?: string;
   /** Per-call settings instead of the module-level ones. */
   settings?: MailSettings;
   /** SMTP overrides, as Django's get_connection(**kwargs); `authUser`/`authPassword` land here. */
@@ -33,22 +39,28 @@ export interface ConnectionOptions {
 }
 
 /**
- * A connection to the configured transport, or to `backend` (a name such as `'console'`, a
- * Django dotted path, or a whole Transport). Failover transports from the settings apply only when
- * no backend is named. Nothing connects until open() or sendMessages().
+ * A connection to a configured mailer (`options.using`, default "default"), or to `backend` (a name
+ * such as `'console'`, a Django dotted path, or a whole Transport). Failover transports from the
+ * settings apply only when no backend is named. Nothing connects until open() or sendMessages().
+ * Throws UnknownMailerError for a `using` name that is not configured.
  */
 export function getConnection(
   backend?: string | Transport,
   options: ConnectionOptions = {},
 ): MailConnection {
   const settings = options.settings ?? getMailSettings();
-  const transports =
-    backend === undefined
-      ? [withOverrides(settings.transport, options), ...settings.failover]
-      : [withOverrides(namedTransport(backend, settings, options), options)];
+  if (backend !== undefined) {
+    if (options.using !== undefined) {
+      throw new TypeError('getConnection: name a backend or a mailer (using), not both.');
+    }
+    const transport = withOverrides(namedTransport(backend, settings, options), options);
+    return new Connection([createDeliverer(transport, options)], options.failSilently ?? false);
+  }
+  const mailer = mailerSettings(settings, options.using);
+  const transports = [withOverrides(mailer.transport, options), ...mailer.failover];
   return new Connection(
     transports.map((transport) => createDeliverer(transport, options)),
-    options.failSilently ?? false,
+    options.failSilently ?? mailer.failSilently ?? false,
   );
 }
 

@@ -14,6 +14,13 @@ const strictBoolean = z.stringbool({
   case: 'insensitive',
 });
 
+/** true/false, 1/0 or yes/no in any case; undefined for anything else. */
+export function strictBooleanValue(value: string): boolean | undefined {
+  const parsed = strictBoolean.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A boolean setting, strictly: anything but the words above is a problem naming `variable`. */
 export function parseBoolean(
   problems: ProblemList,
   variable: string,
@@ -21,8 +28,8 @@ export function parseBoolean(
   fallback: boolean,
 ): boolean {
   if (value === undefined) return fallback;
-  const parsed = strictBoolean.safeParse(value);
-  if (parsed.success) return parsed.data;
+  const parsed = strictBooleanValue(value);
+  if (parsed !== undefined) return parsed;
   problems.add(
     variable,
     `'${value}' is not a boolean.`,

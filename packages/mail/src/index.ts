@@ -11,6 +11,7 @@ export { configureMail, getMailSettings } from './config.js';
 export { type ConnectionOptions, getConnection } from './connection.js';
 export type { MailConnection } from './deliverer.js';
 export * from './diagnose/index.js';
+export { parseBoolean, readVariable, strictBooleanValue } from './env-values.js';
 export {
   BadHeaderError,
   InvalidAddressError,
@@ -18,6 +19,9 @@ export {
   MailFailoverError,
   MailTransportError,
 } from './errors.js';
+export { mailerNames, mailerSettings, UnknownMailerError } from './mailer-lookup.js';
+export { mailers } from './mailers.js';
+export { DEFAULT_MAILER } from './mailers-setting.js';
 export {
   type EmailAlternative,
   type EmailAttachment,
@@ -37,4 +41,5 @@ export {
   sendMassMail,
 } from './send.js';
 export * from './settings.js';
+export { describeProblem, ProblemList } from './settings-error.js';
 export * from './setup/index.js';

@@ -137,11 +137,24 @@ export class EmailMessage {
     return toNodemailerOptions(this);
   }
 
-  /** Sends through `connection`, or a new one from the settings. Resolves to 0 or 1. */
-  async send(failSilently = false): Promise<number> {
+  /**
+   * Sends through `connection`, or a new one to the mailer `using` (default "default"). Resolves
+   * to 0 or 1. `failSilently` unset: the mailer's fail_silently option, else false.
+   */
+  async send(failSilently?: boolean, { using }: { using?: string } = {}): Promise<number> {
+    if (using !== undefined && this.connection !== null) {
+      throw new TypeError(
+        'EmailMessage.send: the message has a connection; pass using or connection, not both.',
+      );
+    }
     if (this.recipients().length === 0) return 0;
     const connection =
-      this.connection ?? getConnection(undefined, { failSilently, settings: this.settings });
+      this.connection ??
+      getConnection(undefined, {
+        ...(failSilently === undefined ? {} : { failSilently }),
+        ...(using === undefined ? {} : { using }),
+        ...(this.settings === undefined ? {} : { settings: this.settings }),
+      });
     return connection.sendMessages([this]);
   }
 

@@ -12,6 +12,8 @@ export interface SendMailOptions {
   /** SMTP password for this call instead of EMAIL_HOST_PASSWORD. */
   authPassword?: string;
   connection?: MailConnection;
+  /** The mailer (a MAILERS name) to send with instead of "default"; not with `connection`. */
+  using?: string;
   /** Adds a text/html alternative to the plain-text message. */
   htmlMessage?: string;
   settings?: MailSettings;
@@ -25,7 +27,7 @@ export async function sendMail(
   recipientList: readonly (string | Address)[],
   options: SendMailOptions = {},
 ): Promise<number> {
-  const connection = options.connection ?? connectionFor(options);
+  const connection = connectionOf(options);
   const mail = new EmailMessage({
     subject,
     body: message,
@@ -35,7 +37,7 @@ export async function sendMail(
     ...(options.settings ? { settings: options.settings } : {}),
   });
   if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
-  return mail.send(options.failSilently ?? false);
+  return mail.send(options.failSilently);
 }
 
 export type MassMailEntry = readonly [
@@ -50,7 +52,7 @@ export async function sendMassMail(
   datatuple: readonly MassMailEntry[],
   options: Omit<SendMailOptions, 'htmlMessage'> = {},
 ): Promise<number> {
-  const connection = options.connection ?? connectionFor(options);
+  const connection = connectionOf(options);
   const messages = datatuple.map(
     ([subject, body, fromEmail, to]) =>
       new EmailMessage({
@@ -67,7 +69,7 @@ export async function sendMassMail(
 
 export type MailAdminsOptions = Pick<
   SendMailOptions,
-  'failSilently' | 'connection' | 'htmlMessage' | 'settings'
+  'failSilently' | 'connection' | 'using' | 'htmlMessage' | 'settings'
 >;
 
 /** Django's mail_admins: to ADMINS, from SERVER_EMAIL, subject prefixed; 0 when ADMINS is empty. */
@@ -98,21 +100,28 @@ async function mailStaff(
 ): Promise<number> {
   if (recipients.length === 0) return 0;
   const { settings } = options;
+  const connection = connectionOf(options);
   const mail = new EmailMessage({
     subject: `${settings.subjectPrefix}${subject}`,
     body: message,
     fromEmail: settings.serverEmail,
     to: recipients.map(formatAddress),
-    connection: options.connection ?? null,
+    connection,
     settings,
   });
   if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
-  return mail.send(options.failSilently ?? false);
+  return mail.send(options.failSilently);
 }
 
-function connectionFor(options: SendMailOptions): MailConnection {
+/** The caller's connection, or a new one to the mailer `using` with the call's login. */
+function connectionOf(options: SendMailOptions): MailConnection {
+  if (options.connection !== undefined) {
+    if (options.using !== undefined) throw new TypeError('pass using or connection, not both.');
+    return options.connection;
+  }
   return getConnection(undefined, {
-    failSilently: options.failSilently ?? false,
+    ...(options.failSilently === undefined ? {} : { failSilently: options.failSilently }),
+    ...(options.using === undefined ? {} : { using: options.using }),
     ...(options.authUser !== undefined ? { username: options.authUser } : {}),
     ...(options.authPassword !== undefined ? { password: options.authPassword } : {}),
     ...(options.settings ? { settings: options.settings } : {}),

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hasTransportSettings,
-  loadMailSettings,
-  MailSettingsError,
-  type MailSettingsProblem,
-} from './settings.js';
-
-function problemsOf(env: NodeJS.ProcessEnv): readonly MailSettingsProblem[] {
-  try {
-    loadMailSettings(env);
-  } catch (error) {
-    if (error instanceof MailSettingsError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a MailSettingsError');
-}
+import { hasTransportSettings, loadMailSettings, MailSettingsError } from './settings.js';
+import { problemsOf } from './test-support/settings.js';
 
 describe('defaults', () => {
   it('are Django’s, with a 10 s timeout and the Rolegate subject prefix', () => {

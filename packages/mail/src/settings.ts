@@ -5,19 +5,23 @@
 import { type Address, formatAddress, parseAddress, splitAddressList } from './address.js';
 import { DEFAULT_TIMEOUT_MS, readEmailUrl } from './email-url.js';
 import { parseTimeoutMs, readVariable } from './env-values.js';
+import { DEFAULT_MAILER, readMailersSetting } from './mailers-setting.js';
 import { ProblemList } from './settings-error.js';
-import type { Transport } from './transport.js';
+import type { MailerSettings, Transport } from './transport.js';
 import { readTransportVariables, TRANSPORT_VARIABLES } from './transport-variables.js';
 
 export type { Address } from './address.js';
 export { parseEmailUrl } from './email-url.js';
 export { MailSettingsError, type MailSettingsProblem } from './settings-error.js';
-export type { Security, SmtpTransport, Transport } from './transport.js';
+export type { MailerSettings, Security, SmtpTransport, Transport } from './transport.js';
 
-export interface MailSettings {
-  transport: Transport;
-  /** Tried in order, per message, when `transport` fails (as Laravel's failover mailer). */
-  failover: Transport[];
+/** The top-level transport, failover and failSilently are the default mailer's. */
+export interface MailSettings extends MailerSettings {
+  /**
+   * Set when MAILERS defined the mailers: every mailer but "default", by name (possibly none).
+   * Unset with EMAIL_URL or the EMAIL_* settings, which define the default mailer alone.
+   */
+  namedMailers?: Record<string, MailerSettings>;
   defaultFromEmail: string;
   serverEmail: string;
   subjectPrefix: string;
@@ -40,12 +44,25 @@ export function deliversMail(settings: Pick<MailSettings, 'transport' | 'failove
 }
 
 /**
- * True when the environment picks a mail transport at all (EMAIL_URL, EMAIL_FAILOVER_URLS or any of
- * Django's separate transport settings). An application can then tell "left at Django's defaults" from
- * "no mail configured yet".
+ * The settings MAILERS replaces (Django 6.1 deprecates them all): setting any of them next to
+ * MAILERS is an error, since one of the two would silently be ignored.
+ */
+export const REPLACED_BY_MAILERS: readonly string[] = [
+  'EMAIL_URL',
+  'EMAIL_FAILOVER_URLS',
+  ...TRANSPORT_VARIABLES,
+  'EMAIL_TIMEOUT',
+  'EMAIL_SSL_CERTFILE',
+  'EMAIL_SSL_KEYFILE',
+];
+
+/**
+ * True when the environment picks a mail transport at all (MAILERS, EMAIL_URL, EMAIL_FAILOVER_URLS
+ * or any of Django's separate transport settings). An application can then tell "left at Django's
+ * defaults" from "no mail configured yet".
  */
 export function hasTransportSettings(env: NodeJS.ProcessEnv = process.env): boolean {
-  return ['EMAIL_URL', 'EMAIL_FAILOVER_URLS', ...TRANSPORT_VARIABLES].some(
+  return ['MAILERS', 'EMAIL_URL', 'EMAIL_FAILOVER_URLS', ...TRANSPORT_VARIABLES].some(
     (name) => readVariable(env, name) !== undefined,
   );
 }
@@ -57,15 +74,60 @@ export function hasTransportSettings(env: NodeJS.ProcessEnv = process.env): bool
  * EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL and
  * EMAIL_FILE_PATH, which are ignored (and listed in `warnings`). EMAIL_TIMEOUT,
  * EMAIL_SSL_CERTFILE and EMAIL_SSL_KEYFILE still apply unless the URL's query sets them.
- * Without EMAIL_URL the separate Django settings are used.
+ * Without EMAIL_URL the separate Django settings are used. `MAILERS` (Django 6.1) replaces all of
+ * these: it is read alone, and any of them next to it is a problem.
  *
  * Throws one MailSettingsError listing every problem found.
  */
 export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSettings {
   const problems = new ProblemList();
+  const read = (name: string) => readVariable(env, name);
+  const mailersValue = read('MAILERS');
+  const mailers =
+    mailersValue === undefined
+      ? readEmailSettingsMailer(problems, env)
+      : readMailers(problems, env, mailersValue);
+
+  const settings: MailSettings = {
+    ...mailers.default,
+    ...(mailers.named === undefined ? {} : { namedMailers: mailers.named }),
+    defaultFromEmail: readSender(problems, env, 'DEFAULT_FROM_EMAIL', 'webmaster@localhost'),
+    serverEmail: readSender(problems, env, 'SERVER_EMAIL', 'root@localhost'),
+    subjectPrefix: readSubjectPrefix(problems, env),
+    admins: readAddressList(problems, 'ADMINS', read('ADMINS')),
+    managers: readAddressList(problems, 'MANAGERS', read('MANAGERS')),
+  };
+  problems.throwIfAny();
+  if (mailers.warnings.length > 0) settings.warnings = mailers.warnings;
+  return settings;
+}
+
+interface ReadMailers {
+  default: MailerSettings;
+  named?: Record<string, MailerSettings>;
+  warnings: string[];
+}
+
+function readMailers(problems: ProblemList, env: NodeJS.ProcessEnv, value: string): ReadMailers {
+  const alongside = REPLACED_BY_MAILERS.filter((name) => readVariable(env, name) !== undefined);
+  if (alongside.length > 0) {
+    problems.add(
+      'MAILERS',
+      `is set together with ${alongside.join(', ')}: both define how mail is sent, so one would be ignored.`,
+      `keep MAILERS and move those values into its OPTIONS (host, port, username, password, use_tls, use_ssl, timeout, …), then unset ${alongside.join(', ')}; or unset MAILERS to keep the EMAIL_* settings.`,
+    );
+  }
+  const { [DEFAULT_MAILER]: main, ...named } = readMailersSetting(problems, value);
+  return {
+    default: main ?? { transport: { backend: 'dummy' }, failover: [] },
+    named,
+    warnings: [],
+  };
+}
+
+function readEmailSettingsMailer(problems: ProblemList, env: NodeJS.ProcessEnv): ReadMailers {
   const warnings: string[] = [];
   const read = (name: string) => readVariable(env, name);
-
   const timeoutMs = parseTimeoutMs(
     problems,
     'EMAIL_TIMEOUT',
@@ -91,19 +153,7 @@ export function loadMailSettings(env: NodeJS.ProcessEnv = process.env): MailSett
   const failover = splitUrls(read('EMAIL_FAILOVER_URLS')).map((url, index) =>
     readEmailUrl(problems, `EMAIL_FAILOVER_URLS (entry ${index + 1})`, url, { timeoutMs }),
   );
-
-  const settings: MailSettings = {
-    transport,
-    failover,
-    defaultFromEmail: readSender(problems, env, 'DEFAULT_FROM_EMAIL', 'webmaster@localhost'),
-    serverEmail: readSender(problems, env, 'SERVER_EMAIL', 'root@localhost'),
-    subjectPrefix: readSubjectPrefix(problems, env),
-    admins: readAddressList(problems, 'ADMINS', read('ADMINS')),
-    managers: readAddressList(problems, 'MANAGERS', read('MANAGERS')),
-  };
-  problems.throwIfAny();
-  if (warnings.length > 0) settings.warnings = warnings;
-  return settings;
+  return { default: { transport, failover }, warnings };
 }
 
 function splitUrls(value: string | undefined): string[] {

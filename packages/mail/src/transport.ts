@@ -28,3 +28,15 @@ export type Transport =
   | { backend: 'file'; filePath: string }
   | { backend: 'memory' }
   | { backend: 'dummy' };
+
+/**
+ * One mailer (an entry of Django 6.1's MAILERS, or the one that EMAIL_URL / the EMAIL_* settings
+ * describe): its transport, the transports tried when that one fails, and Django's fail_silently.
+ */
+export interface MailerSettings {
+  transport: Transport;
+  /** Tried in order, per message, when `transport` fails (as Laravel's failover mailer). */
+  failover: Transport[];
+  /** OPTIONS.fail_silently: errors are swallowed unless a caller asks otherwise. */
+  failSilently?: boolean;
+}

@@ -164,6 +164,31 @@ describe.concurrent('rolegate mail setup against local servers', { timeout: 120_
     expect(run.stdout).toContain('✓ Sent a test message to tester@example.com');
   });
 
+  it('--mailers writes MAILERS in Django 6.1 form, drops the settings it replaces, and mail check passes on it', async () => {
+    const dir = await projectDir('PORT=4000\nEMAIL_TIMEOUT=5\nEMAIL_URL=smtp://old.example.com\n');
+    const run = await setup(dir, [plain.port, starttls.port], ['--mailers']);
+    expect(run.code).toBe(0);
+    const env = await readFile(path.join(dir, '.env'), 'utf8');
+    expect(env).not.toMatch(/EMAIL_TIMEOUT|EMAIL_URL/);
+    const line = env.split('\n').find((entry) => entry.startsWith('MAILERS=')) ?? '';
+    expect(JSON.parse(line.slice('MAILERS='.length).replace(/^'|'$/g, ''))).toEqual({
+      default: {
+        BACKEND: 'django.core.mail.backends.smtp.EmailBackend',
+        OPTIONS: {
+          host: '127.0.0.1',
+          port: starttls.port,
+          username: USER,
+          password: PASSWORD,
+          use_tls: true,
+        },
+      },
+    });
+    const check = await rolegate(dir, ['mail', 'check']);
+    expect(check.stdout).toContain(`Mailer "default" (smtp+tls://127.0.0.1:${starttls.port}`);
+    expect(check.stdout).toContain('✓ Mail works.');
+    expect(check.code).toBe(0);
+  });
+
   it('exits 2 where --yes would need a question: no --from, no password', async () => {
     const dir = await projectDir();
     const noFrom = await rolegate(dir, ['mail', 'setup', '--yes', '--password-stdin']);

@@ -10,8 +10,8 @@ import {
   isFailure,
   loadMailSettings,
   redactEmailUrl,
+  settingsReplacedBySetup,
   setupEnvEntries,
-  TRANSPORT_SETTING_NAMES,
   updateEnvFile,
 } from '@rolegate/mail';
 import { type CliIo, EXIT_FAILURE, EXIT_OK, UsageError } from './command.js';
@@ -69,12 +69,9 @@ export async function mailSetup(args: string[], io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
   }
-  const entries = setupEnvEntries(
-    chosen.transport,
-    formatAddress(from),
-    options.mailers ? 'mailers' : 'url',
-  );
-  const { backup } = await updateEnvFile(where, entries, TRANSPORT_SETTING_NAMES);
+  const form = options.mailers ? 'mailers' : 'url';
+  const entries = setupEnvEntries(chosen.transport, formatAddress(from), form);
+  const { backup } = await updateEnvFile(where, entries, settingsReplacedBySetup(form));
   out(
     `Wrote ${entries.map(([name]) => name).join(', ')} to ${where} (mode 0600)${backup === null ? '' : `; the old file is ${backup}`}.`,
   );

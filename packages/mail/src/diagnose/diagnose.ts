@@ -1,8 +1,14 @@
 import { parseAddress } from '../address.js';
+import { mailerNames, mailerSettings } from '../mailer-lookup.js';
 import type { MailSettings, MailSettingsError, Transport } from '../settings.js';
 import { checkBackend } from './backend.js';
 import { type Check, sentence } from './check.js';
-import { failoverSettingNames, mainSettingNames, type SettingNames } from './setting-names.js';
+import {
+  failoverSettingNames,
+  mailerSettingNames,
+  mainSettingNames,
+  type SettingNames,
+} from './setting-names.js';
 import { diagnoseSmtp, type EnvelopePlan } from './smtp/diagnose-smtp.js';
 import type { Party } from './smtp/envelope.js';
 import { type DiagnoseOptions, type Diagnosis, type Finding, isFailure } from './types.js';
@@ -10,27 +16,40 @@ import { type DiagnoseOptions, type Diagnosis, type Finding, isFailure } from '.
 /** The `transport` label of findings about the settings as a whole. */
 export const SETTINGS_LABEL = 'settings';
 
+/** A transport to check, which mailer it serves, and how its settings are named in a fix. */
+interface Target {
+  mailer: string;
+  transport: Transport;
+  names: SettingNames;
+}
+
 /**
- * Checks every transport (the main one, then each failover) the way a message would travel:
- * resolve, connect, TLS mode, login, sender and recipients (MAIL FROM / RCPT TO / RSET, never
- * DATA) and, with `sendTo`, a real test message. Never throws for a mail problem: every problem
- * is a finding with a fix.
+ * Checks every transport of every mailer (the main one, then each failover; with MAILERS, each
+ * named mailer) the way a message would travel: resolve, connect, TLS mode, login, sender and
+ * recipients (MAIL FROM / RCPT TO / RSET, never DATA) and, with `sendTo`, a real test message.
+ * Never throws for a mail problem: every problem is a finding with a fix.
  */
 export async function diagnose(
   settings: MailSettings,
   options: DiagnoseOptions = {},
 ): Promise<Diagnosis> {
   const plan = envelopePlan(settings, options);
-  const transports: [Transport, SettingNames][] = [
-    [settings.transport, mainSettingNames],
-    ...settings.failover.map((transport, index): [Transport, SettingNames] => [
-      transport,
-      failoverSettingNames(index + 1),
-    ]),
-  ];
+  const targets = mailerNames(settings).flatMap((mailer): Target[] => {
+    const { transport, failover } = mailerSettings(settings, mailer);
+    const names =
+      settings.namedMailers === undefined ? mainSettingNames : mailerSettingNames(mailer);
+    return [
+      { mailer, transport, names },
+      ...failover.map((transport, index) => ({
+        mailer,
+        transport,
+        names: failoverSettingNames(index + 1),
+      })),
+    ];
+  });
   // Transports are independent, so a dead main server's timeout does not delay the failovers.
   const perTransport = await Promise.all(
-    transports.map(async ([transport, names]) => {
+    targets.map(async ({ transport, names }) => {
       const label = `${names.transport} (${describeTransport(transport)})`;
       const checks: Check[] =
         transport.backend === 'smtp'
@@ -39,6 +58,11 @@ export async function diagnose(
       return checks.map((check): Finding => ({ transport: label, ...check }));
     }),
   );
+  // Mail works when every mailer delivers: through its own transport, or else a failover.
+  const works = (mailer: string) =>
+    targets.some(
+      (target, index) => target.mailer === mailer && !(perTransport[index] ?? []).some(isFailure),
+    );
   const warnings = (settings.warnings ?? []).map(
     (warning): Finding => ({
       step: 'settings',
@@ -48,7 +72,7 @@ export async function diagnose(
     }),
   );
   return {
-    ok: perTransport.some((findings) => !findings.some(isFailure)),
+    ok: mailerNames(settings).every(works),
     findings: [...warnings, ...perTransport.flat()],
   };
 }

@@ -53,3 +53,23 @@ export function failoverSettingNames(position: number): SettingNames {
     setSecurity: (security) => `start ${entry} with ${urlScheme[security]}`,
   };
 }
+
+/** A mailer of MAILERS: its fixes name the JSON options of that entry. */
+export function mailerSettingNames(mailer: string): SettingNames {
+  const options = `MAILERS.${mailer}.OPTIONS`;
+  const flags = (security: Security) =>
+    `"use_tls": ${security === 'starttls'}, "use_ssl": ${security === 'ssl'}`;
+  return {
+    transport: `mailer "${mailer}"`,
+    host: `${options}.host`,
+    port: `${options}.port`,
+    user: `${options}.username`,
+    password: `${options}.password`,
+    securityNow(security) {
+      if (security === 'ssl') return `${options}.use_ssl is true`;
+      if (security === 'starttls') return `${options}.use_tls is true`;
+      return `neither use_tls nor use_ssl is true in ${options}`;
+    },
+    setSecurity: (security) => `set ${flags(security)} in ${options}`,
+  };
+}

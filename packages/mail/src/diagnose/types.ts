@@ -16,7 +16,8 @@ export type Step =
  */
 export interface Finding {
   step: Step;
-  /** Which transport this is about: "main transport" or "failover 1" (EMAIL_FAILOVER_URLS). */
+  /** Which transport this is about: "main transport", "failover 1" (EMAIL_FAILOVER_URLS) or
+   * `mailer "bulk"` (MAILERS). */
   transport: string;
   ok: boolean;
   skipped?: boolean;

@@ -1,13 +1,20 @@
 import { isIP } from 'node:net';
+import { REPLACED_BY_MAILERS } from '../settings.js';
 import type { SmtpTransport } from '../transport.js';
 import { TRANSPORT_VARIABLES } from '../transport-variables.js';
 
-/** Every setting that picks the transport: setup replaces them all, so no stale one is left over. */
-export const TRANSPORT_SETTING_NAMES: readonly string[] = [
-  'EMAIL_URL',
-  'MAILERS',
-  ...TRANSPORT_VARIABLES,
-];
+export type SetupForm = 'url' | 'mailers';
+
+/**
+ * The settings setup removes when it writes `form`, so no stale one is left over: every setting
+ * that picks the transport; for MAILERS also those it replaces (EMAIL_TIMEOUT, the certificate
+ * files, EMAIL_FAILOVER_URLS), which next to it would stop the server at start.
+ */
+export function settingsReplacedBySetup(form: SetupForm): readonly string[] {
+  return form === 'url'
+    ? ['EMAIL_URL', 'MAILERS', ...TRANSPORT_VARIABLES]
+    : ['MAILERS', ...REPLACED_BY_MAILERS];
+}
 
 export const SMTP_BACKEND = 'django.core.mail.backends.smtp.EmailBackend';
 
@@ -43,7 +50,7 @@ export function mailersJson(transport: SmtpTransport): string {
 export function setupEnvEntries(
   transport: SmtpTransport,
   from: string,
-  form: 'url' | 'mailers',
+  form: SetupForm,
 ): [string, string][] {
   return [
     form === 'url' ? ['EMAIL_URL', emailUrl(transport)] : ['MAILERS', mailersJson(transport)],

@@ -1,6 +1,12 @@
 export { redact as redactEmailUrl } from '../email-url.js';
 export { type Candidate, DEFAULT_SETUP_PORTS } from './candidates.js';
-export { emailUrl, mailersJson, setupEnvEntries, TRANSPORT_SETTING_NAMES } from './env-entries.js';
+export {
+  emailUrl,
+  mailersJson,
+  type SetupForm,
+  settingsReplacedBySetup,
+  setupEnvEntries,
+} from './env-entries.js';
 export { type EnvFileUpdate, updateEnvFile } from './env-file.js';
 export { type FindOptions, type FindResult, findMailSettings } from './find.js';
 export type { CandidateResult } from './probe.js';

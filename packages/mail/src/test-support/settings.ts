@@ -1,6 +1,13 @@
 import { createServer } from 'node:net';
 import type { Address } from '../address.js';
-import type { MailSettings, SmtpTransport, Transport } from '../settings.js';
+import {
+  loadMailSettings,
+  type MailSettings,
+  MailSettingsError,
+  type MailSettingsProblem,
+  type SmtpTransport,
+  type Transport,
+} from '../settings.js';
 
 /** Settings around one transport, for tests that pass `settings` per call. */
 export function settingsFor(transport: Transport, extra: Partial<MailSettings> = {}): MailSettings {
@@ -40,4 +47,15 @@ export async function closedPort(): Promise<number> {
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The problems loadMailSettings reports for `env`; fails the test when it reports none. */
+export function problemsOf(env: NodeJS.ProcessEnv): readonly MailSettingsProblem[] {
+  try {
+    loadMailSettings(env);
+  } catch (error) {
+    if (error instanceof MailSettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a MailSettingsError');
 }
