@@ -99,6 +99,10 @@ export interface MailOutboxTable {
   lastError: string | null;
   createdAt: Timestamp;
   sentAt: NullableTimestamp;
+  /** The mailer (a MAILERS name) the worker sends this message with. */
+  mailer: Generated<string>;
+  /** When an attempt last ended (sent, retry or failed); null before the first. */
+  lastAttemptAt: NullableTimestamp;
 }
 
 export interface AuditLogTable {

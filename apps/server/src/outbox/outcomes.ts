@@ -56,7 +56,8 @@ export async function recordOutcomes(
         when 'failed' then now()
         else m.next_attempt_at end,
       lease_expires_at = null,
-      last_error = o.error
+      last_error = o.error,
+      last_attempt_at = now()
     from unnest(
       ${ids}::uuid[], ${attempts}::integer[], ${states}::text[],
       ${delays}::double precision[], ${errors}::text[]

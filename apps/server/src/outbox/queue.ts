@@ -7,16 +7,20 @@ export interface QueueMailInput {
   /** The same notification is queued once: a second call with this key changes nothing. */
   idempotencyKey: string;
   message: EmailMessage;
+  /** The mailer (a MAILERS name) to send it with; default "default". */
+  mailer?: string;
 }
 
 /** A message as its mail_outbox row holds it, for statements that insert it with their change. */
 export interface OutboxRow {
   idempotencyKey: string;
   message: string;
+  mailer?: string;
 }
 
-export function outboxRow({ idempotencyKey, message }: QueueMailInput): OutboxRow {
-  return { idempotencyKey, message: JSON.stringify(message.toJSON()) };
+export function outboxRow({ idempotencyKey, message, mailer }: QueueMailInput): OutboxRow {
+  const row = { idempotencyKey, message: JSON.stringify(message.toJSON()) };
+  return mailer === undefined ? row : { ...row, mailer };
 }
 
 /**

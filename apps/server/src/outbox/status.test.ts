@@ -35,7 +35,15 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 async function addRow(
   key: string,
-  fields: { state: OutboxState; nextAttemptAt?: Date; lastError?: string; lease?: Date },
+  fields: {
+    state: OutboxState;
+    nextAttemptAt?: Date;
+    lastError?: string;
+    lease?: Date;
+    mailer?: string;
+    lastAttemptAt?: Date;
+    sentAt?: Date;
+  },
 ) {
   await db
     .insertInto('mailOutbox')
@@ -46,6 +54,9 @@ async function addRow(
       nextAttemptAt: fields.nextAttemptAt ?? new Date(),
       lastError: fields.lastError ?? null,
       leaseExpiresAt: fields.lease ?? null,
+      mailer: fields.mailer ?? 'default',
+      lastAttemptAt: fields.lastAttemptAt ?? null,
+      sentAt: fields.sentAt ?? null,
     })
     .execute();
 }
@@ -78,6 +89,56 @@ describe('mail status', () => {
     await db.deleteFrom('mailOutbox').execute();
     await addRow('old', { state: 'failed', nextAttemptAt: minutesAgo(90), lastError: '550 No' });
     expect(await getMailStatus(db)).toMatchObject({ failing: false, failedLastHour: 0 });
+  });
+
+  it('follows the latest delivery of each mailer: a later message sent clears a failure at once, a later failure sets it again', async () => {
+    const later = new Date(Date.now() + 60 * 60_000);
+    await addRow('retry', {
+      state: 'pending',
+      nextAttemptAt: later,
+      lastAttemptAt: minutesAgo(3),
+      lastError: '421 Try again later',
+    });
+    await addRow('bulk-failed', {
+      state: 'failed',
+      mailer: 'bulk',
+      nextAttemptAt: minutesAgo(2),
+      lastAttemptAt: minutesAgo(2),
+      lastError: '550 bulk refused',
+    });
+    expect(await getMailStatus(db)).toMatchObject({
+      failing: true,
+      failingMailers: ['bulk', 'default'],
+      lastError: '550 bulk refused',
+    });
+
+    await addRow('default-sent', {
+      state: 'sent',
+      sentAt: minutesAgo(1),
+      lastAttemptAt: minutesAgo(1),
+    });
+    expect(await getMailStatus(db)).toMatchObject({
+      failing: true,
+      failingMailers: ['bulk'],
+      retrying: 1,
+    });
+    await addRow('bulk-sent', { state: 'sent', mailer: 'bulk', sentAt: minutesAgo(1) });
+    expect(await getMailStatus(db)).toMatchObject({
+      failing: false,
+      failingMailers: [],
+      lastError: null,
+    });
+
+    await db
+      .updateTable('mailOutbox')
+      .set({ lastAttemptAt: new Date(), lastError: '421 Still down' })
+      .where('idempotencyKey', '=', 'retry')
+      .execute();
+    expect(await getMailStatus(db)).toMatchObject({
+      failing: true,
+      failingMailers: ['default'],
+      lastError: '421 Still down',
+    });
   });
 
   it('is failing when due mail sits undelivered (no worker runs, or one died)', async () => {

@@ -1,15 +1,16 @@
 import type { Executor } from '@rolegate/db';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 
 /**
  * Is mail failing? Read from the outbox alone, so every server and worker process answers the same.
- * Mail is failing when any of these holds:
- * - `retrying`: a message waits for a retry, i.e. its latest attempt failed with a temporary error;
- * - `failedLastHour`: a message was given up (permanent error, or attempts used up) in the last hour
- *   (the worker stamps `next_attempt_at` with the moment it gave up);
+ * Mail is failing when either holds:
+ * - a mailer's latest outcome is a failure: a message of that mailer waits for a retry (its last
+ *   attempt failed with a temporary error) or was given up in the last hour, and nothing went out
+ *   through that mailer since. Once a message is sent through it again, it clears at once, without
+ *   waiting for the failed message's next retry (which sets it again should that retry fail);
  * - `overdue`: a message has been due for over five minutes and nobody delivered it — no worker runs
  *   (MAIL_WORKER=false and no `rolegate worker`), or one died and nothing reclaims its lease.
- * It clears by itself once retries succeed, an hour passes, or an admin retries the failed messages.
+ * It also clears once an hour passes or an admin retries the failed messages.
  */
 export interface MailStatus {
   failing: boolean;
@@ -18,7 +19,9 @@ export interface MailStatus {
   retrying: number;
   failedLastHour: number;
   overdue: number;
-  /** The newest error among retrying and failed messages, for the admin banner. */
+  /** The mailers whose latest outcome is a failure (see above), by name. */
+  failingMailers: string[];
+  /** The newest error of a failing mailer, for the admin banner. */
   lastError: string | null;
 }
 
@@ -64,25 +67,42 @@ export async function getMailStatus(db: Executor, now?: Date): Promise<MailStatu
     ])
     .executeTakeFirstOrThrow();
 
-  const newestError = await db
-    .selectFrom('mailOutbox')
-    .select('lastError')
-    .where('state', 'in', ['pending', 'failed'])
-    .where('lastError', 'is not', null)
-    .orderBy('nextAttemptAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-
+  const failures = await latestFailures(db, at);
   const queued = Number(counts.queued);
-  const retrying = Number(counts.retrying);
-  const failedLastHour = Number(counts.failedLastHour);
   const overdue = Number(counts.overdue);
   return {
-    failing: retrying > 0 || failedLastHour > 0 || overdue > 0,
+    failing: failures.length > 0 || overdue > 0,
     queued,
-    retrying,
-    failedLastHour,
+    retrying: Number(counts.retrying),
+    failedLastHour: Number(counts.failedLastHour),
     overdue,
-    lastError: newestError?.lastError ?? null,
+    failingMailers: failures.map((failure) => failure.mailer),
+    lastError: failures[0]?.lastError ?? null,
   };
+}
+
+/**
+ * Per mailer with a recent failure (a row retrying, or failed within the hour): the newest failed
+ * attempt and its error, kept only if no message went out through that mailer after it. Newest
+ * first. Rows tried before last_attempt_at existed count as failed at their next_attempt_at.
+ */
+async function latestFailures(
+  db: Executor,
+  at: RawBuilder<unknown>,
+): Promise<{ mailer: string; lastError: string | null }[]> {
+  const { rows } = await sql<{ mailer: string; lastError: string | null; failedAt: Date }>`
+    select distinct on (f.mailer)
+      f.mailer, f.last_error as "lastError", f.failed_at as "failedAt"
+    from (
+      select mailer, last_error, coalesce(last_attempt_at, next_attempt_at) as failed_at
+      from mail_outbox
+      where (state = 'pending' and last_error is not null)
+         or (state = 'failed' and next_attempt_at > ${at} - ${FAILED_WINDOW})
+    ) as f
+    where not exists (
+      select 1 from mail_outbox as s
+      where s.state = 'sent' and s.mailer = f.mailer and s.sent_at > f.failed_at
+    )
+    order by f.mailer, f.failed_at desc`.execute(db);
+  return rows.sort((a, b) => new Date(b.failedAt).getTime() - new Date(a.failedAt).getTime());
 }

@@ -16,6 +16,7 @@ import * as entryVersions from './2026_11_26_0009_entry_versions.js';
 import * as emailVerification from './2026_12_04_0010_email_verification.js';
 import * as sessionDetails from './2026_12_04_0011_session_details.js';
 import * as proposalOutcomes from './2026_12_04_0020_proposal_outcomes.js';
+import * as outboxMailer from './2026_12_04_0030_outbox_mailer.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_04_0010_email_verification': emailVerification,
   '2026_12_04_0011_session_details': sessionDetails,
   '2026_12_04_0020_proposal_outcomes': proposalOutcomes,
+  '2026_12_04_0030_outbox_mailer': outboxMailer,
 };

@@ -1,0 +1,31 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Queued mail remembers its mailer (a MAILERS name; rows queued before this say "default"), and
+ * every row records when it was last tried, so the mail status can tell whether mail went out
+ * after a failure: the latest deliveries decide, not the failed row's next retry.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('mail_outbox')
+    .addColumn('mailer', 'text', (col) => col.notNull().defaultTo('default'))
+    .addColumn('last_attempt_at', 'timestamptz')
+    .execute();
+  // Serves the mail status: "was anything sent through this mailer after that failure?" looks at
+  // the newest sent rows of one mailer only, however many weeks of sent mail the table holds.
+  await db.schema
+    .createIndex('mail_outbox_mailer_sent_at_idx')
+    .on('mail_outbox')
+    .columns(['mailer', 'sent_at'])
+    .where(sql.ref('state'), '=', 'sent')
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('mail_outbox_mailer_sent_at_idx').execute();
+  await db.schema
+    .alterTable('mail_outbox')
+    .dropColumn('mailer')
+    .dropColumn('last_attempt_at')
+    .execute();
+}
