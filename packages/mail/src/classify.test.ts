@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from './classify.js';
 import { BadHeaderError, MailFailoverError } from './errors.js';
+import { UnknownMailerError } from './mailer-lookup.js';
 
 function smtpError(fields: Record<string, unknown>, message = 'failed'): Error {
   return Object.assign(new Error(message), fields);
@@ -51,6 +52,14 @@ describe('classifyDeliveryError', () => {
         'permanent',
       );
     }
+  });
+
+  it('a mailer that is not configured is temporary, and the reason says how to get it back', () => {
+    const verdict = classifyDeliveryError(new UnknownMailerError('bulk', ['default']));
+    expect(verdict.kind).toBe('temporary');
+    expect(verdict.reason).toContain(
+      "names the mailer 'bulk', which is not configured (the mailers are 'default'): add 'bulk' to MAILERS",
+    );
   });
 
   it('a bad message is permanent', () => {

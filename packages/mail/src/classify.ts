@@ -1,4 +1,5 @@
 import { MailDeliveryUncertainError, MailFailoverError, messageOf } from './errors.js';
+import { UnknownMailerError } from './mailer-lookup.js';
 import { errorCodes, NETWORK_CODES, TLS_CONFIG } from './network-failure.js';
 
 export type DeliveryErrorKind = 'temporary' | 'permanent';
@@ -22,9 +23,18 @@ interface ErrorShape {
  * Tells the outbox worker whether to retry: SMTP 4xx replies and network errors are temporary;
  * 5xx replies (the 535 of refused credentials included), TLS/certificate failures, bad messages
  * and bad settings are permanent. When failover tried several transports, the message is
- * temporary if any of them failed temporarily (it may get through there later).
+ * temporary if any of them failed temporarily (it may get through there later). A message naming a
+ * mailer that is not configured is temporary: the settings may get it back, and the message must
+ * not be lost meanwhile.
  */
 export function classifyDeliveryError(error: unknown): DeliveryErrorClass {
+  if (error instanceof UnknownMailerError) {
+    return {
+      kind: 'temporary',
+      reason: `The message names the mailer '${error.mailer}', which is not configured (the mailers are ${error.configured.map((name) => `'${name}'`).join(', ')}): add '${error.mailer}' to MAILERS and restart; the message is retried until then.`,
+      responseCode: null,
+    };
+  }
   if (error instanceof MailFailoverError) {
     const parts = error.errors.map(classifyDeliveryError);
     const temporary = parts.find((part) => part.kind === 'temporary');
