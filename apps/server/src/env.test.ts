@@ -84,6 +84,9 @@ describe('loadConfig', () => {
       RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: '2',
       EMAIL_VERIFICATION: 'OFF',
       PASSWORD_RESET_MINUTES: '15',
+      DECISION_LINK_HOURS: '48',
+      REQUEST_REMINDER_HOURS: '0',
+      DIGEST_HOUR_UTC: '23',
       TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,2001:db8::/32',
       SESSION_MAX_DAYS: '7',
       MAIL_WORKER: 'FALSE',
@@ -100,6 +103,9 @@ describe('loadConfig', () => {
       rateLimits: { signupsPerHour: 0, loginsPer15Min: 5, accountMailsPerHour: 2 },
       emailVerification: 'off',
       passwordResetMinutes: 15,
+      decisionLinkHours: 48,
+      requestReminderHours: 0,
+      digestHourUtc: 23,
       trustProxy: ['127.0.0.1', '10.0.0.0/8', '2001:db8::/32'],
       sessionMaxDays: 7,
       mailWorker: false,
@@ -132,6 +138,9 @@ describe('loadConfig', () => {
     ['EMAIL_VERIFICATION', 'optional'],
     ['PASSWORD_RESET_MINUTES', '0'],
     ['RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR', 'many'],
+    ['DECISION_LINK_HOURS', '0'],
+    ['REQUEST_REMINDER_HOURS', 'daily'],
+    ['DIGEST_HOUR_UTC', '24'],
   ])('names %s when it is %j', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
   });

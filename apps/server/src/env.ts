@@ -47,6 +47,12 @@ export interface AppConfig {
   emailVerification: EmailVerification;
   /** Lifetime of a password reset link. */
   passwordResetMinutes: number;
+  /** Lifetime of the approve/deny links in the admins' mail. */
+  decisionLinkHours: number;
+  /** A request still pending this long is mailed again (at most three times); 0: never. */
+  requestReminderHours: number;
+  /** The hour (UTC) of the daily digest for admins who chose it. */
+  digestHourUtc: number;
   /**
    * The proxies whose X-Forwarded-For is believed (addresses and CIDR ranges), or false: the
    * client is the first address from the right that is not one of them.
@@ -125,6 +131,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const sessionMaxDays = readInteger(read, add, 'SESSION_MAX_DAYS', 90, 1, 36_500);
   const emailVerification = readEmailVerification(read, add);
   const passwordResetMinutes = readInteger(read, add, 'PASSWORD_RESET_MINUTES', 30, 1, 10_080);
+  const decisionLinkHours = readInteger(read, add, 'DECISION_LINK_HOURS', 72, 1, 8_760);
+  const requestReminderHours = readInteger(read, add, 'REQUEST_REMINDER_HOURS', 24, 0, 8_760);
+  const digestHourUtc = readInteger(read, add, 'DIGEST_HOUR_UTC', 8, 0, 23);
   const approvalRequiredLevels = readApprovalLevels(read('APPROVAL_REQUIRED_LEVELS'), add);
   const mailWorker = parseBoolean(problems, 'MAIL_WORKER', read('MAIL_WORKER'), true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
@@ -159,6 +168,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits,
     emailVerification,
     passwordResetMinutes,
+    decisionLinkHours,
+    requestReminderHours,
+    digestHourUtc,
     trustProxy,
     sessionMaxDays,
     approvalRequiredLevels,

@@ -1,5 +1,5 @@
 /**
- * Rows that carry no information any more: expired sessions, rate-limit windows that ended, and
+ * Rows that carry no information any more: expired sessions and links, rate-limit windows that ended, and
  * mail sent longer ago than OUTBOX_RETENTION_DAYS. Reads never depend on this (they filter by time
  * or state); it only keeps the tables small. Running it in every server process is harmless: the
  * deletes are idempotent.
@@ -8,6 +8,7 @@ import type { Executor } from '@rolegate/db';
 import type { Logger } from 'pino';
 import { deleteDeadTokens } from './accounts/account-tokens.js';
 import { deleteExpiredSessions } from './accounts/sessions.js';
+import { deleteExpiredDecisionLinks } from './decisions/links.js';
 import { deleteEndedWindows } from './rate-limit/counters.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -25,6 +26,7 @@ export async function sweepExpired(db: Executor, now: Date) {
     sessions: await deleteExpiredSessions(db, now),
     rateLimits: await deleteEndedWindows(db, now),
     accountTokens: await deleteDeadTokens(db, now),
+    decisionLinks: await deleteExpiredDecisionLinks(db, now),
   };
 }
 

@@ -12,6 +12,10 @@ import { startHousekeeping } from './housekeeping.js';
 import { watchEventLoopDelay } from './http/event-loop-delay.js';
 import { createLogger } from './http/logger.js';
 import { buildServer } from './http/server.js';
+import {
+  levelRequestsReachNobody,
+  NOBODY_HEARS_OF_REQUESTS,
+} from './notifications/level-request-audience.js';
 import { startWorkerIfEnabled } from './worker-hook.js';
 
 async function main(): Promise<void> {
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     logger.info({ migrations: migrations.map((m) => m.migrationName) }, 'migrations applied');
   }
   await ensureAdminFromConfig(db, config, logger);
+  if (await levelRequestsReachNobody(db, config)) logger.warn(NOBODY_HEARS_OF_REQUESTS);
   configureMail(config.mail);
   const worker = await startWorkerIfEnabled({ db, config, logger });
   const housekeeping = startHousekeeping(db, logger, {

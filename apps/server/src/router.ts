@@ -3,19 +3,22 @@
  * this file only puts them together.
  */
 import { accountRouter, authRouter } from './accounts/router.js';
+import { decisionLinkRouter } from './decisions/router.js';
 import { entriesRouter } from './entries/router.js';
+import { notificationSettingsRouter } from './notifications/settings-router.js';
 import { mailAdminRouter } from './outbox/admin-router.js';
 import { accountRequestsRouter } from './requests/account-router.js';
 import { requestsAdminRouter } from './requests/router.js';
 import { mergeRouters, router } from './trpc.js';
 
-// admin.* is assembled from three feature routers so each owner keeps theirs in its own folder.
-// requests/router.ts brings requests, approve, deny, users; outbox/admin-router.ts the mail ones.
-const adminRouter = mergeRouters(requestsAdminRouter, mailAdminRouter);
+// admin.* is assembled from feature routers so each owner keeps theirs in its own folder.
+// requests/router.ts brings requests, approve, deny, users; outbox/admin-router.ts the mail ones;
+// decisions/router.ts deciding from a mailed link.
+const adminRouter = mergeRouters(requestsAdminRouter, mailAdminRouter, decisionLinkRouter);
 
 export const appRouter = router({
   auth: authRouter,
-  account: mergeRouters(accountRouter, accountRequestsRouter),
+  account: mergeRouters(accountRouter, accountRequestsRouter, notificationSettingsRouter),
   admin: adminRouter,
   entries: entriesRouter,
 });

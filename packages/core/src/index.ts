@@ -1,3 +1,4 @@
 export * from './access.js';
+export * from './decisions.js';
 export * from './schemas.js';
 export type * from './types.js';

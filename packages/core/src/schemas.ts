@@ -97,7 +97,7 @@ export const requestLevelInput = z.strictObject(
 );
 
 /** The token of a mailed link, as the page took it from `?token=`. Checked by the server. */
-const linkTokenSchema = z
+export const linkTokenSchema = z
   .string({ error: 'Open the link from the mail again: it carries a token.' })
   .trim()
   .min(1, { error: 'Open the link from the mail again: it carries a token.' })
@@ -252,7 +252,10 @@ export const deleteEntryInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
-function unknownKeyMessage(issue: { code?: string; keys?: readonly string[] }): string | undefined {
+export function unknownKeyMessage(issue: {
+  code?: string;
+  keys?: readonly string[];
+}): string | undefined {
   if (issue.code === 'unrecognized_keys' && issue.keys) {
     return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'}.`;
   }

@@ -39,6 +39,8 @@ export interface UsersTable {
   updatedAt: Timestamp;
   /** Mail the person when one of their proposals is accepted, rejected or withdrawn. */
   proposalOutcomeMail: Generated<boolean>;
+  /** How an admin hears of level requests: each one, a daily digest, or not by mail. */
+  levelRequestMail: Generated<LevelRequestMail>;
 }
 
 export interface LevelRequestsTable {
@@ -81,6 +83,28 @@ export interface AccountTokensTable {
   createdAt: Timestamp;
   expiresAt: ColumnType<Date, Date | string, Date | string>;
   usedAt: NullableTimestamp;
+}
+
+export type LevelRequestMail = 'each' | 'daily' | 'off';
+
+/** An admin's own link to decide one level request from their mail (APP_URL/decide/<token>). */
+export interface DecisionLinksTable {
+  id: Generated<string>;
+  /** SHA-256 of the token in the link, hex. The token itself is never stored. */
+  tokenHash: string;
+  requestId: string;
+  /** The admin the link decides as; dead once they are no longer an admin. */
+  adminId: string;
+  createdAt: Timestamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** One row per reminder queued for a pending request: the key is the claim among workers. */
+export interface LevelRequestRemindersTable {
+  requestId: string;
+  /** 1 to 3. */
+  number: number;
+  queuedAt: Timestamp;
 }
 
 /** A message as the mail package serialises it (EmailMessage#toJSON). */
@@ -164,6 +188,8 @@ export interface Database {
   rateLimits: RateLimitsTable;
   entries: EntriesTable;
   entryProposals: EntryProposalsTable;
+  decisionLinks: DecisionLinksTable;
+  levelRequestReminders: LevelRequestRemindersTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -176,3 +202,4 @@ export type OutboxMessage = Selectable<MailOutboxTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Entry = Selectable<EntriesTable>;
 export type EntryProposal = Selectable<EntryProposalsTable>;
+export type DecisionLink = Selectable<DecisionLinksTable>;

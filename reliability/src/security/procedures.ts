@@ -71,4 +71,11 @@ function prop(value: unknown, key: string): unknown {
   return isRecord(value) ? value[key] : undefined;
 }
 
-export const isAdminProcedure = (procedure: ProcedureInfo) => procedure.path.startsWith('admin.');
+/**
+ * The admin.* procedures a mailed decision link calls: the token in the link is their credential,
+ * not a session (decision-links.test.ts attacks them).
+ */
+export const DECISION_LINK_PROCEDURES = ['admin.decisionLink', 'admin.decideByLink'];
+
+export const isAdminProcedure = (procedure: ProcedureInfo) =>
+  procedure.path.startsWith('admin.') && !DECISION_LINK_PROCEDURES.includes(procedure.path);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { PublicUser } from '@rolegate/core';
 import { constraints, type Executor, isUniqueViolation } from '@rolegate/db';
 import { TRPCError } from '@trpc/server';
+import type { Logger } from 'pino';
 import type { Context, SessionUser } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { FieldProblem, fieldError } from '../errors.js';
@@ -101,7 +102,7 @@ export async function verifyEmail(ctx: Context, token: string): Promise<PublicUs
     } else if (user.email.toLowerCase() !== link.email.toLowerCase()) {
       throw linkExpired();
     }
-    await markEmailVerified(trx, ctx.config, user.id, now);
+    await markEmailVerified(trx, ctx.config, user.id, now, ctx.logger);
     return user.id;
   });
   return loadPublicUserOrThrow(ctx.db, userId);
@@ -127,6 +128,7 @@ export async function markEmailVerified(
   config: AppConfig,
   userId: string,
   now: Date,
+  logger?: Pick<Logger, 'warn'>,
 ): Promise<void> {
   const user = await db
     .updateTable('users')
@@ -136,7 +138,9 @@ export async function markEmailVerified(
     .executeTakeFirstOrThrow();
   if (config.emailVerification !== 'required') return;
   const request = await findPendingRequestOf(db, userId);
-  if (request !== undefined) await notifyAdminsOfLevelRequest(db, config, { request, user });
+  if (request !== undefined) {
+    await notifyAdminsOfLevelRequest(db, config, { request, user }, { now, logger });
+  }
 }
 
 /** Names the `token` field for clients, but the answer stays one sentence without the field's name. */

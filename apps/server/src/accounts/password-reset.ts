@@ -89,7 +89,7 @@ export async function resetPassword(ctx: Context, input: ResetPasswordInput): Pr
       throw linkExpired();
     }
     await setPassword(trx, ctx.config, { user, passwordHash, now });
-    await markEmailVerified(trx, ctx.config, user.id, now);
+    await markEmailVerified(trx, ctx.config, user.id, now, ctx.logger);
     await revokeUserSessions(trx, user.id);
     await voidTokens(trx, user.id, 'reset_password', now);
     // A session this browser had (perhaps someone else's) is replaced, as signing in does.

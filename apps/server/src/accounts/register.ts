@@ -3,8 +3,8 @@ import { grantFor, type PublicUser, type RegisterInput } from '@rolegate/core';
 import { constraints, isUniqueViolation } from '@rolegate/db';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
-import { adminRecipients, levelRequestMail } from '../notifications/notify.js';
-import { type OutboxRow, outboxRow } from '../outbox/queue.js';
+import { levelRequestRows } from '../notifications/notify.js';
+import { outboxRow } from '../outbox/queue.js';
 import { consumeSignupAllowance } from '../rate-limit/limits.js';
 import { requestReason } from '../requests/open.js';
 import { toPublicUserView } from '../requests/views.js';
@@ -53,14 +53,17 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
   // With verification required, the admins hear of the request once the address is proven
   // (accounts/email-verification.ts); until then only the verification link is mailed.
   const link = verification ? verificationLink(ctx.config, user, now) : null;
-  const adminMail =
-    request === null || verification ? null : await adminsMail(ctx, { request, user });
+  const admins =
+    request === null || verification
+      ? { mails: [], decisionLinks: [] }
+      : await levelRequestRows(ctx.db, ctx.config, { request, user }, { now, logger: ctx.logger });
   const created = await insertOrRefuseTakenEmail(ctx, {
     user,
     session: session.row,
     request,
     token: link?.secret.row ?? null,
-    mails: [link === null ? null : outboxRow(link.mail), adminMail].filter((mail) => mail !== null),
+    mails: [...(link === null ? [] : [outboxRow(link.mail)]), ...admins.mails],
+    decisionLinks: admins.decisionLinks,
   });
   // Signing up while signed in replaces that session, as signing in does.
   if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
@@ -77,15 +80,4 @@ async function insertOrRefuseTakenEmail(ctx: Context, rows: SignUpRows) {
     }
     throw error;
   }
-}
-
-/** The admins' mail about a new request; null when there is nobody to tell (no ADMINS, no admin). */
-async function adminsMail(
-  ctx: Context,
-  facts: { request: NonNullable<SignUpRows['request']>; user: SignUpRows['user'] },
-): Promise<OutboxRow | null> {
-  // ADMINS set (the usual production setup): no query.
-  const to = await adminRecipients(ctx.db, ctx.config);
-  const mail = levelRequestMail(ctx.config, facts, to);
-  return mail === null ? null : outboxRow(mail);
 }

@@ -37,6 +37,7 @@ export async function requestLevel(
         user: { ...user, role: waitsAs },
         role: grant.requestedRole,
         reason: input.reason,
+        logger: ctx.logger,
       });
     }
   });

@@ -1,5 +1,6 @@
 import type { Level } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
+import type { NewDecisionLink } from '../decisions/links.js';
 import { type OutboxRow, wakeOutboxWorkers } from '../outbox/queue.js';
 import type { NewAccountToken } from './account-tokens.js';
 import type { NewSession } from './sessions.js';
@@ -25,8 +26,10 @@ export interface SignUpRows {
   } | null;
   /** The link that verifies the address (EMAIL_VERIFICATION=required), mailed in `mails`. */
   token: NewAccountToken['row'] | null;
-  /** The verification mail, or the admins' mail about the request; may be empty. */
+  /** The verification mail, or the admins' mails about the request; may be empty. */
   mails: OutboxRow[];
+  /** The approve/deny links in the admins' mails (decisions/links.ts); may be empty. */
+  decisionLinks?: NewDecisionLink['row'][];
 }
 
 /**
@@ -38,7 +41,7 @@ export interface SignUpRows {
  * row is in.
  */
 export async function insertSignUp(db: Executor, rows: SignUpRows) {
-  const { user, session, request, token, mails } = rows;
+  const { user, session, request, token, mails, decisionLinks = [] } = rows;
   let statement = db
     .with('newUser', (qc) =>
       qc
@@ -65,6 +68,11 @@ export async function insertSignUp(db: Executor, rows: SignUpRows) {
         .values(mails)
         .onConflict((oc) => oc.column('idempotencyKey').doNothing())
         .returning(wakeOutboxWorkers),
+    ) as unknown as typeof statement;
+  }
+  if (decisionLinks.length > 0) {
+    statement = statement.with('newDecisionLinks', (qc) =>
+      qc.insertInto('decisionLinks').values(decisionLinks),
     ) as unknown as typeof statement;
   }
   return statement.selectFrom('newUser').selectAll().executeTakeFirstOrThrow();

@@ -1,10 +1,12 @@
 import { configureMail } from '@rolegate/mail';
 import { createLogger } from '../http/logger.js';
+import { startRequestJobs } from '../notifications/jobs.js';
 import { startOutboxWorker } from '../outbox/worker.js';
 import { type Command, EXIT_OK, readConfig, UsageError, withDatabase } from './command.js';
 
 export const workerCommand: Command = {
-  summary: 'deliver mail from the outbox in this process until SIGTERM/SIGINT',
+  summary:
+    'deliver mail from the outbox and queue request reminders and digests until SIGTERM/SIGINT',
   usage:
     'rolegate worker\n' +
     '  Runs beside the servers (set MAIL_WORKER=false on them) or alone; any number may run.\n' +
@@ -22,8 +24,10 @@ export const workerCommand: Command = {
         logger,
         retryPolicy: { baseDelayMs: config.mailRetryBaseMs },
       });
+      const jobs = startRequestJobs({ db, config, logger });
       const signal = await nextSignal(['SIGTERM', 'SIGINT']);
       logger.info({ signal }, 'stopping the outbox worker: finishing the message being sent');
+      await jobs.stop();
       await worker.stop();
       return EXIT_OK;
     });

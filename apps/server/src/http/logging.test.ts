@@ -51,6 +51,18 @@ describe('request logs', () => {
     expect(log).toContain('/reset-password?token=[redacted]&from=mail');
   });
 
+  it('keep neither the token of a decision link nor the one its page reads it with', async () => {
+    lines.length = 0;
+    const secret = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
+    await fetch(new URL(`/decide/${secret}?decision=approve`, s.url));
+    const input = encodeURIComponent(JSON.stringify({ token: secret }));
+    await fetch(new URL(`/trpc/admin.decisionLink?input=${input}`, s.url));
+    const log = lines.join('');
+    expect(log).not.toContain(secret);
+    expect(log).toContain('/decide/[redacted]?decision=approve');
+    expect(log).toContain('/trpc/admin.decisionLink?input=%7B%22token%22%3A%22[redacted]%22%7D');
+  });
+
   it('are one line a request, once answered, with the method, URL, status and time', async () => {
     lines.length = 0;
     const response = await fetch(new URL('/trpc/auth.me', s.url));
@@ -97,8 +109,25 @@ describe('housekeeping', () => {
         { ...link, tokenHash: 'usable', expiresAt: future },
       ])
       .execute();
+    const asker = await s.signUp({ role: 'power' });
+    const request = await s.db
+      .selectFrom('levelRequests')
+      .select('id')
+      .where('userId', '=', asker.user.id)
+      .executeTakeFirstOrThrow();
+    const decide = { requestId: request.id, adminId: user.id };
+    await s.db
+      .insertInto('decisionLinks')
+      .values([
+        { ...decide, tokenHash: 'decide-late', expiresAt: past },
+        { ...decide, tokenHash: 'decide-usable', expiresAt: future },
+      ])
+      .execute();
     const deleted = await sweepExpired(s.db, new Date());
-    expect(deleted).toEqual({ sessions: 1, rateLimits: 1, accountTokens: 2 });
+    expect(deleted).toEqual({ sessions: 1, rateLimits: 1, accountTokens: 2, decisionLinks: 1 });
+    const decisionLinks = await s.db.selectFrom('decisionLinks').select('tokenHash').execute();
+    expect(decisionLinks.map((row) => row.tokenHash)).toContain('decide-usable');
+    expect(decisionLinks.map((row) => row.tokenHash)).not.toContain('decide-late');
     const tokens = await s.db.selectFrom('accountTokens').select('tokenHash').execute();
     expect(tokens.map((row) => row.tokenHash)).toEqual(['usable']);
     const sessions = await s.db

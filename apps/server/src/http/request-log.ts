@@ -26,7 +26,14 @@ export class OneLinePerRequest extends LogController {
   }
 }
 
-/** Mailed links carry their secret as `?token=`: the log keeps the page, never the secret. */
+/**
+ * Mailed links carry their secret as `?token=` or, for decision links, as the path after
+ * `/decide/`; the page reading a decision link sends it as the `token` of a tRPC query's `input`.
+ * The log keeps the page, never the secret.
+ */
 export function withoutSecrets(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  return url
+    .replace(/([?&]token=)[^&#]*/gi, '$1[redacted]')
+    .replace(/(\/decide\/)[^/?#]+/gi, '$1[redacted]')
+    .replace(/(%22token%22(?:%3A|:)(?:%20)*%22)[^%&#]*/gi, '$1[redacted]');
 }

@@ -20,6 +20,7 @@ import type { Logger } from 'pino';
 import { createContext, createContextInner } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { internalErrorMessage, RateLimited } from '../errors.js';
+import { levelRequestsReachNobody } from '../notifications/level-request-audience.js';
 import { getMailStatus } from '../outbox/status.js';
 import { appRouter } from '../router.js';
 import { answerClientError, drainRefusedBody } from './refused-connections.js';
@@ -94,7 +95,14 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
       request.log.error({ err: error }, 'health check: mail status unreadable');
       return null;
     });
-    return { ok: true, mail: mail === null ? 'unknown' : mail.failing ? 'degraded' : 'ok' };
+    if (mail === null) return { ok: true, mail: 'unknown' };
+    if (mail.failing) return { ok: true, mail: 'degraded' };
+    // Mail works, but a level request would reach nobody (no ADMINS, no admin account gets them).
+    const nobody = await levelRequestsReachNobody(deps.db, config).catch((error: unknown) => {
+      request.log.error({ err: error }, 'health check: admin accounts unreadable');
+      return null;
+    });
+    return { ok: true, mail: nobody === null ? 'unknown' : nobody ? 'no recipients' : 'ok' };
   });
 
   await registerWebApp(server, deps.webDistDir);

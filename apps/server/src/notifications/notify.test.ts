@@ -90,27 +90,44 @@ describe('the admins are told about a level request', () => {
     expect(parsed?.html).not.toContain('<b>now');
   });
 
-  it('mails every admin account when ADMINS is empty', async () => {
+  it('mails every admin account when ADMINS is empty, each with approve/deny links of their own', async () => {
     await addUser('Admin One', 'one@example.com', true);
     await addUser('Admin Two', 'two@example.com', true);
     const user = await addUser('Ada Lovelace', 'ada@example.com');
     const request = await addRequest(user, null);
     await notifyAdminsOfLevelRequest(db, config, { request, user });
 
-    const [mail] = await deliverAll();
-    expect(mail?.envelope.rcptTo.sort()).toEqual(['one@example.com', 'two@example.com']);
-    expect(mail?.parsed.subject).toBe('[Rolegate] Ada Lovelace asks for power access');
+    const mails = await deliverAll();
+    expect(mails.map((mail) => mail.envelope.rcptTo).sort()).toEqual([
+      ['one@example.com'],
+      ['two@example.com'],
+    ]);
+    const links = mails.map((mail) => {
+      expect(mail.parsed.subject).toBe('[Rolegate] Ada Lovelace asks for power access');
+      return mail.parsed.text?.match(/Approve: (\S+\/decide\/[\w-]+)\?decision=approve/)?.[1];
+    });
+    expect(links[0]).toMatch(/^https:\/\/rolegate\.example\/app\/decide\//);
+    expect(new Set(links).size).toBe(2);
+    const stored = await db.selectFrom('decisionLinks').selectAll().execute();
+    expect(stored.map((link) => link.requestId)).toEqual([request.id, request.id]);
+    // Only the hash is kept: no stored value appears in any mail.
+    for (const link of stored) {
+      expect(mails.some((mail) => mail.parsed.text?.includes(link.tokenHash))).toBe(false);
+    }
   });
 
-  it('queues the notification of a request once', async () => {
-    await addUser('Admin', 'admin@example.com', true);
+  it('queues the notification of a request once, with one link', async () => {
+    const admin = await addUser('Admin', 'admin@example.com', true);
     const user = await addUser('Ada Lovelace', 'ada@example.com');
     const request = await addRequest(user, null);
     await notifyAdminsOfLevelRequest(db, config, { request, user });
     const again = await notifyAdminsOfLevelRequest(db, config, { request, user });
     expect(again.queued).toBe(false);
     expect((await outboxRows(db)).map((row) => row.idempotencyKey)).toEqual([
-      `level-request:${request.id}:admins`,
+      `level-request:${request.id}:admins:${admin.id}`,
+    ]);
+    expect(await db.selectFrom('decisionLinks').select('adminId').execute()).toEqual([
+      { adminId: admin.id },
     ]);
   });
 
@@ -118,7 +135,7 @@ describe('the admins are told about a level request', () => {
     const user = await addUser('Ada Lovelace', 'ada@example.com');
     const request = await addRequest(user, null);
     const result = await notifyAdminsOfLevelRequest(db, config, { request, user });
-    expect(result).toEqual({ queued: false, reason: expect.stringContaining('ADMINS is empty') });
+    expect(result).toEqual({ queued: false, reason: expect.stringContaining('reach nobody') });
     expect(await outboxRows(db)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 export { notifyRequestDecision, type RequestDecision } from './decision.js';
 export {
   adminRecipients,
-  levelRequestMail,
+  levelRequestRows,
   type NotifyResult,
   notifyAdminsOfLevelRequest,
 } from './level-request.js';

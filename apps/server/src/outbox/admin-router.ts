@@ -2,6 +2,7 @@ import { deliversMail } from '@rolegate/mail';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { adminRecipients } from '../notifications/level-request.js';
+import { levelRequestsReachNobody } from '../notifications/level-request-audience.js';
 import { adminProcedure, router } from '../trpc.js';
 import {
   listOutboxMessages,
@@ -34,12 +35,20 @@ const mailCheckInput = z
 /** admin.mail, admin.retryMail, admin.retryAllMail, admin.mailCheck: the outbox and the mail diagnosis in the panel. */
 export const mailAdminRouter = router({
   mail: adminProcedure.input(mailInput).query(async ({ ctx, input }) => {
-    const [messages, status] = await Promise.all([
+    const [messages, status, requestsReachNobody] = await Promise.all([
       listOutboxMessages(ctx.db, { state: input?.state }),
       getMailStatus(ctx.db),
+      levelRequestsReachNobody(ctx.db, ctx.config),
     ]);
     // `delivers` false: only the console, file, memory or dummy backend, so nobody receives mail.
-    return { messages, failing: status.failing, status, delivers: deliversMail(ctx.config.mail) };
+    // `requestsReachNobody`: no ADMINS address and no admin account hears of level requests.
+    return {
+      messages,
+      failing: status.failing,
+      status,
+      delivers: deliversMail(ctx.config.mail),
+      requestsReachNobody,
+    };
   }),
 
   retryMail: adminProcedure.input(retryMailInput).mutation(async ({ ctx, input }) => {

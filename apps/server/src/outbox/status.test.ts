@@ -1,9 +1,8 @@
 import type { Executor, OutboxState } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
-import type { SmtpTransport } from '@rolegate/mail';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mailSettings } from '../test-support/outbox.js';
+import { mailSettings, undialledSmtpTransport } from '../test-support/outbox.js';
 import { startTestServer } from '../test-support/test-server.js';
 import { getMailStatus } from './status.js';
 
@@ -19,17 +18,7 @@ beforeEach(async () => {
 });
 
 /** Never dialled: /healthz reads the outbox, it does not connect. */
-const smtpTransport: SmtpTransport = {
-  backend: 'smtp',
-  host: '127.0.0.1',
-  port: 2525,
-  username: null,
-  password: null,
-  security: 'none',
-  timeoutMs: 1000,
-  sslCertfile: null,
-  sslKeyfile: null,
-};
+const smtpTransport = undialledSmtpTransport;
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -149,7 +138,12 @@ describe('mail status', () => {
 });
 
 describe('GET /healthz', () => {
-  const smtpConfig = { configOverrides: { mail: mailSettings(smtpTransport) } };
+  // ADMINS set, so level requests reach someone: `no recipients` has its own case below.
+  const smtpConfig = {
+    configOverrides: {
+      mail: { ...mailSettings(smtpTransport), admins: [{ name: null, email: 'ops@example.com' }] },
+    },
+  };
 
   it('reports mail as not delivered with a backend that sends nothing (memory here)', async () => {
     const server = await startTestServer();

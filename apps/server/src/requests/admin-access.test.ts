@@ -19,9 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
+/**
+ * The admin procedures a mailed decision link calls: the token in the link is their credential,
+ * not a session (decisions/router.ts), so they are checked on their own below.
+ */
+const LINK_PROCEDURES = ['admin.decisionLink', 'admin.decideByLink'];
+
 /** Every admin.* procedure the app serves, read from the router so a new one is covered at once. */
-const adminProcedures = Object.keys(appRouter._def.procedures).filter((path) =>
-  path.startsWith('admin.'),
+const adminProcedures = Object.keys(appRouter._def.procedures).filter(
+  (path) => path.startsWith('admin.') && !LINK_PROCEDURES.includes(path),
 );
 
 /** Calls a procedure by its dotted path; the access checks run before any input is read. */
@@ -60,6 +66,18 @@ describe('who may call admin.*', () => {
       expect({ path, code: error.code }).toEqual({ path, code: 'UNAUTHORIZED' });
     }
   });
+
+  it.each(LINK_PROCEDURES)(
+    'answers %s without its token with BAD_REQUEST naming token',
+    async (path) => {
+      const { caller } = await t.signUp({ role: 'power' });
+      for (const who of [t.caller(), caller]) {
+        const error = await callerError(callByPath(who, path));
+        expect({ path, code: error.code }).toEqual({ path, code: 'BAD_REQUEST' });
+        expect(Object.keys(fieldErrorsOf(error.cause) ?? {})).toContain('token');
+      }
+    },
+  );
 });
 
 describe('admin.requests, admin.users and bad ids', () => {

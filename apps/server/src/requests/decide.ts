@@ -17,6 +17,8 @@ export interface DecideInput {
   deciderId: string;
   decision: RequestDecision;
   denyReason?: string | null | undefined;
+  /** `link`: from the admin's own link in their mail (decisions/); recorded in the audit row. */
+  via?: 'panel' | 'link';
 }
 
 export interface DecideResult {
@@ -96,6 +98,7 @@ export async function decideLevelRequest(
       roleBefore: before.role,
       roleAfter: user.role,
       ...(denyReason === null ? {} : { denyReason }),
+      via: input.via ?? 'panel',
     },
   });
   await notifyRequestDecision(trx, config, {

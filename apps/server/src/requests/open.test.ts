@@ -25,10 +25,12 @@ async function rowsFor(userId: string) {
   const mail = await t.db
     .selectFrom('mailOutbox')
     .select('idempotencyKey')
-    .where(
-      'idempotencyKey',
-      'in',
-      requests.map((request) => `level-request:${request.id}:admins`).concat(['-']),
+    .where((eb) =>
+      eb.or(
+        requests
+          .map((request) => eb('idempotencyKey', 'like', `level-request:${request.id}:admins%`))
+          .concat([eb('idempotencyKey', '=', '-')]),
+      ),
     )
     .execute();
   return { requests, mail };

@@ -6,6 +6,7 @@ import {
   type LevelRequest,
   type User,
 } from '@rolegate/db';
+import type { Logger } from 'pino';
 import type { AppConfig } from '../env.js';
 import { fieldError } from '../errors.js';
 import { notifyAdminsOfLevelRequest } from '../notifications/notify.js';
@@ -15,6 +16,8 @@ export interface OpenLevelRequestInput {
   user: User;
   role: Level;
   reason?: string | null | undefined;
+  /** Warned when the request reaches nobody by mail. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface OpenLevelRequestInput {
 export async function openLevelRequest(
   db: Executor,
   config: AppConfig,
-  { user, role, reason }: OpenLevelRequestInput,
+  { user, role, reason, logger }: OpenLevelRequestInput,
 ): Promise<LevelRequest> {
   if (!isAbove(role, user.role)) {
     throw fieldError(
@@ -53,7 +56,7 @@ export async function openLevelRequest(
     }
     throw error;
   }
-  await notifyAdminsOfLevelRequest(db, config, { request, user });
+  await notifyAdminsOfLevelRequest(db, config, { request, user }, { logger });
   return request;
 }
 

@@ -39,12 +39,21 @@ export async function pendingRequestIdOf(db: Executor, userId: string): Promise<
   return row.id;
 }
 
-/** The queued messages under one idempotency key, as the worker would send them. */
+/**
+ * The queued messages under one idempotency key, or under its per-recipient keys
+ * (`<key>:<adminId>`: each admin's own request mail), as the worker would send them.
+ */
 export async function queuedMail(db: Executor, idempotencyKey: string): Promise<EmailMessage[]> {
   const rows = await db
     .selectFrom('mailOutbox')
     .select('message')
-    .where('idempotencyKey', '=', idempotencyKey)
+    .where((eb) =>
+      eb.or([
+        eb('idempotencyKey', '=', idempotencyKey),
+        eb('idempotencyKey', 'like', `${idempotencyKey}:%`),
+      ]),
+    )
+    .orderBy('createdAt')
     .execute();
   return rows.map((row) => EmailMessage.fromJSON(row.message));
 }

@@ -24,6 +24,19 @@ export function mailSettings(transport: Transport, failover: Transport[] = []): 
   };
 }
 
+/** An SMTP transport that is never dialled: for tests that read the outbox, not deliver it. */
+export const undialledSmtpTransport: Transport = {
+  backend: 'smtp',
+  host: '127.0.0.1',
+  port: 2525,
+  username: null,
+  password: null,
+  security: 'none',
+  timeoutMs: 1000,
+  sslCertfile: null,
+  sslKeyfile: null,
+};
+
 export function testMessage(settings: MailSettings, subject: string): EmailMessage {
   return new EmailMessage({
     subject,

@@ -17,6 +17,7 @@ import * as emailVerification from './2026_12_04_0010_email_verification.js';
 import * as sessionDetails from './2026_12_04_0011_session_details.js';
 import * as proposalOutcomes from './2026_12_04_0020_proposal_outcomes.js';
 import * as outboxMailer from './2026_12_04_0030_outbox_mailer.js';
+import * as decisionLinks from './2026_12_04_0040_decision_links.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -32,4 +33,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_04_0011_session_details': sessionDetails,
   '2026_12_04_0020_proposal_outcomes': proposalOutcomes,
   '2026_12_04_0030_outbox_mailer': outboxMailer,
+  '2026_12_04_0040_decision_links': decisionLinks,
 };

@@ -1,0 +1,51 @@
+/**
+ * Deciding a level request from the admin's own link in their mail, and how each admin hears of
+ * requests (docs/api.md, "Deciding from the mail"). Inputs the server checks and the web app reuses.
+ */
+import { z } from 'zod';
+import { linkTokenSchema, reasonSchema, unknownKeyMessage } from './schemas.js';
+import type { LevelRequestView } from './types.js';
+
+export const LINK_DECISIONS = ['approve', 'deny'] as const;
+export type LinkDecision = (typeof LINK_DECISIONS)[number];
+
+export const decisionLinkInput = z.strictObject(
+  { token: linkTokenSchema },
+  { error: unknownKeyMessage },
+);
+
+export const decideByLinkInput = z.strictObject(
+  {
+    token: linkTokenSchema,
+    decision: z.enum(LINK_DECISIONS, { error: 'Choose approve or deny.' }),
+    reason: reasonSchema.optional(),
+  },
+  { error: unknownKeyMessage },
+);
+
+/** `each`: a mail per request; `daily`: one digest a day while something waits; `off`: none. */
+export const LEVEL_REQUEST_MAIL_CHOICES = ['each', 'daily', 'off'] as const;
+export type LevelRequestMailChoice = (typeof LEVEL_REQUEST_MAIL_CHOICES)[number];
+
+export const setNotificationSettingsInput = z.strictObject(
+  {
+    levelRequests: z.enum(LEVEL_REQUEST_MAIL_CHOICES, {
+      error: `Choose one of: ${LEVEL_REQUEST_MAIL_CHOICES.join(', ')}.`,
+    }),
+  },
+  { error: unknownKeyMessage },
+);
+
+export type DecideByLinkInput = z.infer<typeof decideByLinkInput>;
+
+export interface NotificationSettings {
+  levelRequests: LevelRequestMailChoice;
+}
+
+/** What admin.decisionLink shows: the request, and the admin the link decides as. */
+export interface DecisionLinkView {
+  request: LevelRequestView;
+  admin: { name: string; email: string };
+  /** When the link stops working (ISO). */
+  expiresAt: string;
+}
