@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiMutate } from './support/api';
 import { type AppServer, startAppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
 import { createTestDatabase, type TestDatabase } from './support/database';
@@ -35,22 +36,8 @@ let app: AppServer;
 let phone: TestBrowser | undefined;
 let desktop: TestBrowser | undefined;
 
-/** A tRPC mutation over HTTP with the app's Origin; returns the data and the session cookie. */
-async function mutate(path: string, input: unknown, cookie?: string) {
-  const response = await fetch(`${app.url}/trpc/${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: app.url,
-      ...(cookie ? { cookie } : {}),
-    },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-  const setCookie = response.headers.get('set-cookie')?.split(';')[0];
-  return { data: body.result?.data, cookie: setCookie ?? cookie };
-}
+const mutate = (path: string, input: unknown, cookie?: string) =>
+  apiMutate(app.url, path, input, cookie);
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto(`${app.url}/sign-in`);

@@ -28,6 +28,9 @@ const ForgotPasswordPage = lazy(() =>
     default: module.ForgotPasswordPage,
   })),
 );
+const DecidePage = lazy(() =>
+  import('./decide/decide-page').then((module) => ({ default: module.DecidePage })),
+);
 const ResetPasswordPage = lazy(() =>
   import('./password/reset-password-page').then((module) => ({
     default: module.ResetPasswordPage,
@@ -79,6 +82,8 @@ function Routes({
         <Route path="/reset-password">
           <ResetPasswordPage />
         </Route>
+        {/* An admin's approve/deny link: its token, not a session, says who decides. */}
+        <Route path="/decide/:token">{(params) => <DecidePage token={params.token} />}</Route>
         <Route>
           <VerificationGate user={user}>
             <AccountRoutes user={user} decision={decision} />

@@ -3,11 +3,13 @@
  * requests (docs/api.md, "Deciding from the mail"). Inputs the server checks and the web app reuses.
  */
 import { z } from 'zod';
+import {
+  LEVEL_REQUEST_MAIL_CHOICES,
+  type LevelRequestMailChoice,
+  LINK_DECISIONS,
+} from './decision-choices.js';
 import { linkTokenSchema, reasonSchema, unknownKeyMessage } from './schemas.js';
 import type { LevelRequestView } from './types.js';
-
-export const LINK_DECISIONS = ['approve', 'deny'] as const;
-export type LinkDecision = (typeof LINK_DECISIONS)[number];
 
 export const decisionLinkInput = z.strictObject(
   { token: linkTokenSchema },
@@ -22,10 +24,6 @@ export const decideByLinkInput = z.strictObject(
   },
   { error: unknownKeyMessage },
 );
-
-/** `each`: a mail per request; `daily`: one digest a day while something waits; `off`: none. */
-export const LEVEL_REQUEST_MAIL_CHOICES = ['each', 'daily', 'off'] as const;
-export type LevelRequestMailChoice = (typeof LEVEL_REQUEST_MAIL_CHOICES)[number];
 
 export const setNotificationSettingsInput = z.strictObject(
   {

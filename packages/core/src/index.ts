@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './decision-choices.js';
 export * from './decisions.js';
 export * from './schemas.js';
 export type * from './types.js';

@@ -6,6 +6,7 @@ import { ResendLinkButton } from '../verify/resend-link-button';
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 import { LevelPanel } from './level-panel';
+import { RequestMailPanel } from './request-mail-panel';
 import { SessionsSection } from './sessions-section';
 
 /** The person's own account: address, password, sessions and level. The dashboard is for entries. */
@@ -26,6 +27,7 @@ export function AccountPage({ user }: { user: PublicUser }) {
       <PasswordPanel />
       <SessionsSection />
       <LevelPanel user={user} open={askingLevel} />
+      {user.isAdmin ? <RequestMailPanel /> : null}
     </div>
   );
 }

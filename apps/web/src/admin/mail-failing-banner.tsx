@@ -5,8 +5,9 @@ import { trpc } from '../trpc';
 const STATUS_REFRESH_MS = 30_000;
 
 /**
- * On every admin page while mail is failing, or while no backend delivers it at all: an email
- * about broken mail would never arrive, so the panel is where an admin learns of it.
+ * On every admin page while mail is failing, while no backend delivers it at all, or while level
+ * requests would reach nobody: an email about broken mail would never arrive, so the panel is
+ * where an admin learns of it.
  */
 export function MailFailingBanner() {
   const mail = trpc.admin.mail.useQuery(undefined, { refetchInterval: STATUS_REFRESH_MS });
@@ -22,6 +23,18 @@ export function MailFailingBanner() {
           <p>
             Run <code>pnpm rolegate mail setup</code> on the server, then restart it.{' '}
             <Link href="/mail">See the mail queue</Link>.
+          </p>
+        </div>
+      ) : null}
+      {mail.data?.requestsReachNobody ? (
+        <div className="banner banner-danger">
+          <p>
+            <strong>Level requests reach nobody:</strong> no <code>ADMINS</code> address is set and
+            no admin account gets them by mail, so a request waits here unseen.
+          </p>
+          <p>
+            Set <code>ADMINS</code> on the server, or choose &ldquo;Each request&rdquo; or
+            &ldquo;Once a day&rdquo; under <Link href="~/account">your account</Link>.
           </p>
         </div>
       ) : null}
