@@ -129,6 +129,35 @@ describe('reminders of a request nobody decided', () => {
     expect(reminders()[0]?.subject).toContain('Cleo');
   });
 
+  it('reach a request that is due even behind a hundred older ones that are not', async () => {
+    const people = await db
+      .insertInto('users')
+      .values(
+        Array.from({ length: 100 }, (_, i) => ({
+          name: `Early ${i}`,
+          email: `early${i}@example.com`,
+          passwordHash: 'not-a-hash',
+          role: 'editor' as const,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const early = await db
+      .insertInto('levelRequests')
+      .values(people.map((p) => ({ userId: p.id, requestedRole: 'power' as const, createdAt: T0 })))
+      .returning('id')
+      .execute();
+    // Their first reminder went out; the second is due only at 48 hours.
+    await db
+      .insertInto('levelRequestReminders')
+      .values(early.map((request) => ({ requestId: request.id, number: 1 })))
+      .execute();
+    await addRequest('Late', after(1));
+    expect((await runRequestJobs(db, config, after(25))).reminders).toBe(1);
+    const keys = await db.selectFrom('mailOutbox').select('idempotencyKey').execute();
+    expect(keys.filter((row) => row.idempotencyKey.includes(':reminder-'))).toHaveLength(1);
+  });
+
   it('are off with REQUEST_REMINDER_HOURS=0', async () => {
     config = { ...config, requestReminderHours: 0 };
     await addRequest('Dora', T0);

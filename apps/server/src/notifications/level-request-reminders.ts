@@ -29,7 +29,7 @@ export async function queueDueReminders(
   const everyMs = config.requestReminderHours * HOUR_MS;
   const candidates = await pendingRequestsForAdmins(db, config, {
     createdBefore: new Date(now.getTime() - everyMs),
-    withRemindersBelow: MAX_REMINDERS,
+    reminderDue: { now, everyMs, max: MAX_REMINDERS },
     limit: BATCH,
   });
   let reminded = 0;

@@ -25,7 +25,8 @@ export async function pendingRequestsForAdmins(
   config: Pick<AppConfig, 'emailVerification'>,
   filter: {
     createdBefore?: Date;
-    withRemindersBelow?: number;
+    /** Only requests owed a reminder at `now`: one every `everyMs` since made, `max` in all. */
+    reminderDue?: { now: Date; everyMs: number; max: number };
     /** Leaves out this person's own request (an admin's digest). */
     notOf?: string;
     limit: number;
@@ -57,18 +58,13 @@ export async function pendingRequestsForAdmins(
   if (config.emailVerification === 'required') query = query.where('u.emailVerified', '=', true);
   if (filter.createdBefore) query = query.where('r.createdAt', '<=', filter.createdBefore);
   if (filter.notOf) query = query.where('r.userId', '!=', filter.notOf);
-  if (filter.withRemindersBelow !== undefined) {
-    const below = filter.withRemindersBelow;
-    query = query.where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('levelRequestReminders as m')
-            .select('m.number')
-            .whereRef('m.requestId', '=', 'r.id')
-            .where('m.number', '>=', below),
-        ),
-      ),
+  if (filter.reminderDue) {
+    // Only requests owed a reminder now: fewer sent than the intervals passed (at most `max`), so
+    // a batch is never filled with requests that are not due yet.
+    const { now, everyMs, max } = filter.reminderDue;
+    query = query.where(
+      sql<boolean>`(select coalesce(max(m.number), 0) from level_request_reminders m where m.request_id = r.id)
+        < least(${max}, floor(extract(epoch from (${now.toISOString()}::timestamptz - r.created_at)) * 1000 / ${everyMs}))`,
     );
   }
   const rows = await query.execute();
