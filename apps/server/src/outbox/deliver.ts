@@ -33,10 +33,10 @@ export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'lost';
  */
 export async function deliverClaimed(
   context: DeliveryContext,
-  connection: MailConnection,
+  connectionFor: ConnectionFor,
   row: OutboxMessage,
 ): Promise<DeliveryOutcome> {
-  const outcome = await attempt(context, connection, row);
+  const outcome = await attempt(context, connectionFor, row);
   let recorded: boolean;
   try {
     recorded = await context.recorder.record(row, outcome);
@@ -58,10 +58,16 @@ export async function deliverClaimed(
   return outcome.kind;
 }
 
+/**
+ * The connection to the mailer a row names (its `mailer` column). Throws UnknownMailerError when
+ * the settings no longer have it: a temporary failure, so the row waits for the settings.
+ */
+export type ConnectionFor = (mailer: string) => MailConnection;
+
 /** Sends the row (unless it went out already) and says how that ended; touches no database. */
 async function attempt(
   context: DeliveryContext,
-  connection: MailConnection,
+  connectionFor: ConnectionFor,
   row: OutboxMessage,
 ): Promise<Outcome> {
   if (context.deliveredUnrecorded.has(row.id)) return { kind: 'sent' };
@@ -77,6 +83,7 @@ async function attempt(
   }
 
   try {
+    const connection = connectionFor(row.mailer);
     await connection.open();
     const sent = await connection.sendMessages([message]);
     if (sent > 0) return { kind: 'sent' };

@@ -4,7 +4,13 @@ import {
   type OutboxMessage,
   parseDatabaseUrl,
 } from '@rolegate/db';
-import { getConnection, type MailConnection, type MailSettings } from '@rolegate/mail';
+import {
+  getConnection,
+  type MailConnection,
+  type MailSettings,
+  mailerNames,
+  mailerSettings,
+} from '@rolegate/mail';
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.js';
 import { type DeliveryOutcome, deliverClaimed } from './deliver.js';
@@ -17,8 +23,12 @@ export interface OutboxWorkerOptions {
   /** `databaseUrl` decides LISTEN (Postgres) or polling only (PGlite); `mail` how to send. */
   config: { databaseUrl: string | undefined; mail: MailSettings };
   logger: Logger;
-  /** Opens the connection a batch is sent through; default: the configured transport + failover. */
-  connectionFactory?: () => MailConnection;
+  /**
+   * Opens a connection to a mailer (a MAILERS name) that rows naming it are sent through; default:
+   * that mailer's transport + failover from the settings, never failing silently. Throws
+   * UnknownMailerError for a name the settings do not have.
+   */
+  connectionFactory?: (mailer: string) => MailConnection;
   retryPolicy?: Partial<RetryPolicy>;
   /** Messages claimed at once (default 100). */
   batchSize?: number;
@@ -50,9 +60,13 @@ const MIN_MESSAGES_PER_LANE = 5;
 const MESSAGES_PER_CONNECTION = 100;
 
 /** One SMTP session of the worker and how many messages it has carried. */
-interface Lane {
-  connection: MailConnection | null;
+interface Session {
+  connection: MailConnection;
   sent: number;
+}
+/** One of the worker's parallel senders: a session per mailer its rows named. */
+interface Lane {
+  sessions: Map<string, Session>;
 }
 /** After this many failures in a row to reach the database, stop waiting longer between tries. */
 const MAX_ERROR_WAIT_MS = 30_000;
@@ -72,8 +86,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // could outlive the lease, or another worker might claim the row while it is on the wire.
   const sendBudgetMs = 3 * worstSendTimeoutMs(config.mail);
   const leaseMs = options.leaseMs ?? Math.max(MIN_LEASE_MS, 2 * sendBudgetMs);
+  // failSilently: false whatever the mailer's fail_silently says: a swallowed error would be
+  // recorded as a message without recipients.
   const connectionFactory =
-    options.connectionFactory ?? (() => getConnection(undefined, { settings: config.mail }));
+    options.connectionFactory ??
+    ((mailer: string) =>
+      getConnection(undefined, { settings: config.mail, using: mailer, failSilently: false }));
   const random = options.random ?? Math.random;
   /** Claimed rows not finished with the database: settled as soon as it answers again. */
   const unfinished = unfinishedClaims();
@@ -114,7 +132,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // MESSAGES_PER_CONNECTION messages, since many servers cap the mail of one session.
   const lanes: Lane[] = [];
   const closeConnections = async () => {
-    const open = lanes.splice(0).flatMap((lane) => (lane.connection ? [lane.connection] : []));
+    const open = lanes
+      .splice(0)
+      .flatMap((lane) => [...lane.sessions.values()].map((session) => session.connection));
     await Promise.all(open.map((connection) => closeQuietly(connection, logger)));
   };
   const delivery = {
@@ -127,17 +147,22 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
 
   const sendOn = async (lane: Lane, row: OutboxMessage): Promise<DeliveryOutcome> => {
-    if (lane.connection === null) {
-      lane.connection = connectionFactory();
-      lane.sent = 0;
-    }
-    const outcome = await deliverClaimed(delivery, lane.connection, row);
-    lane.sent += 1;
+    const connectionFor = (mailer: string) => {
+      let session = lane.sessions.get(mailer);
+      if (session === undefined) {
+        session = { connection: connectionFactory(mailer), sent: 0 };
+        lane.sessions.set(mailer, session);
+      }
+      return session.connection;
+    };
+    const outcome = await deliverClaimed(delivery, connectionFor, row);
+    const session = lane.sessions.get(row.mailer);
+    if (session === undefined) return outcome;
+    session.sent += 1;
     // A failed send may leave the session in any state: the next message gets a fresh one.
-    if (outcome !== 'sent' || lane.sent >= MESSAGES_PER_CONNECTION) {
-      const connection = lane.connection;
-      lane.connection = null;
-      await closeQuietly(connection, logger);
+    if (outcome !== 'sent' || session.sent >= MESSAGES_PER_CONNECTION) {
+      lane.sessions.delete(row.mailer);
+      await closeQuietly(session.connection, logger);
     }
     return outcome;
   };
@@ -184,7 +209,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
     };
     const laneCount = Math.min(MAX_CONNECTIONS, Math.ceil(rows.length / MIN_MESSAGES_PER_LANE));
-    while (lanes.length < laneCount) lanes.push({ connection: null, sent: 0 });
+    while (lanes.length < laneCount) lanes.push({ sessions: new Map() });
     const results = await Promise.allSettled(lanes.slice(0, laneCount).map(runLane));
     // Rows no lane took (stopping, the lease running out, the database lost) go back uncounted.
     unfinished.handBack(rows.slice(next));
@@ -279,13 +304,13 @@ async function closeQuietly(connection: MailConnection, logger: Logger): Promise
   }
 }
 
+/** The longest one message can take with any mailer: failover tries its transports in turn. */
 function worstSendTimeoutMs(settings: MailSettings): number {
-  const timeouts = [settings.transport, ...settings.failover].map((transport) =>
-    transport.backend === 'smtp' ? transport.timeoutMs : 0,
-  );
-  // Failover tries each transport in turn for one message.
-  return Math.max(
-    1_000,
-    timeouts.reduce((sum, ms) => sum + ms, 0),
-  );
+  const perMailer = mailerNames(settings).map((name) => {
+    const { transport, failover } = mailerSettings(settings, name);
+    return [transport, ...failover]
+      .map((each) => (each.backend === 'smtp' ? each.timeoutMs : 0))
+      .reduce((sum, ms) => sum + ms, 0);
+  });
+  return Math.max(1_000, ...perMailer);
 }
