@@ -12,6 +12,10 @@ export interface OutboxMessageView {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** The mailer (a MAILERS name) it is sent with. */
+  mailer: string;
+  /** When its last attempt ended; null before the first. */
+  lastAttemptAt: string | null;
 }
 
 const LIST_LIMIT = 200;
@@ -48,6 +52,8 @@ export async function listOutboxMessages(
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,
+    mailer: row.mailer,
+    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
   }));
 }
 

@@ -103,6 +103,12 @@ function MessageCard({ message }: { message: OutboxMessage }) {
           <span className={`badge badge-${message.state}`}>{STATE_WORDS[message.state]}</span>
           {message.sentAt ? ` ${formatDateTime(message.sentAt)}` : null}
         </dd>
+        {message.mailer !== 'default' ? (
+          <>
+            <dt>Mailer</dt>
+            <dd>{message.mailer}</dd>
+          </>
+        ) : null}
         <dt>Attempts</dt>
         <dd>{message.attempts}</dd>
         {message.state === 'pending' ? (
