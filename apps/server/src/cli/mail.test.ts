@@ -109,6 +109,34 @@ describe('rolegate mail send-test', () => {
     expect(run.stderr).toContain('Not sent to ada@example.com: SMTP refused: 550 5.7.60');
   });
 
+  it('--mailer sends through that MAILERS entry; an unknown name exits 2 listing the mailers', async () => {
+    const mailers = JSON.stringify({
+      default: { BACKEND: 'smtp', OPTIONS: { host: '127.0.0.1', port: refusing.port } },
+      bulk: { BACKEND: 'smtp', OPTIONS: { host: '127.0.0.1', port: good.port } },
+    });
+    const env = { DATABASE_URL: 'pglite:memory:', LOG_LEVEL: 'silent', MAILERS: mailers };
+    const before = good.received.length;
+    const sent = await runCli(
+      cli,
+      ['mail', 'send-test', '--to', 'ada@example.com', '--mailer', 'bulk'],
+      { env },
+    );
+    expect(sent.stdout).toContain(
+      "Sent a test message to ada@example.com through the mailer 'bulk'",
+    );
+    expect(sent.code).toBe(0);
+    expect(good.received).toHaveLength(before + 1);
+    const unknown = await runCli(
+      cli,
+      ['mail', 'send-test', '--to', 'ada@example.com', '--mailer', 'news'],
+      { env },
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      "No mailer is named 'news': the configured mailers are 'default', 'bulk'.",
+    );
+  });
+
   it('exits 2 without --to', async () => {
     const run = await rolegateMail(['send-test'], good.port);
     expect(run.code).toBe(2);

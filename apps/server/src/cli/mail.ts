@@ -2,10 +2,13 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   classifyDeliveryError,
+  DEFAULT_MAILER,
   deliversMail,
   EmailMessage,
   formatAddress,
   getConnection,
+  mailerNames,
+  UnknownMailerError,
 } from '@rolegate/mail';
 import { adminRecipients } from '../notifications/level-request.js';
 import { checkMail } from '../outbox/mail-check.js';
@@ -26,8 +29,9 @@ const USAGE =
   'rolegate mail check [--send-to ADDR]\n' +
   '  Diagnoses the mail settings: DNS, connection, TLS mode, login, sender and recipients (nothing\n' +
   '  is sent); with --send-to also sends a test message. Exit 0 when mail works, 1 when not.\n' +
-  'rolegate mail send-test --to ADDR\n' +
-  '  Sends one test message now, directly (not through the outbox). Exit 0 sent, 1 not, with why.';
+  'rolegate mail send-test --to ADDR [--mailer NAME]\n' +
+  '  Sends one test message now, directly (not through the outbox), through the default mailer or\n' +
+  '  the MAILERS entry NAME. Exit 0 sent, 1 not, with why.';
 
 export const mailCommand: Command = {
   summary:
@@ -70,7 +74,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
 async function sendTest(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { to: { type: 'string' } },
+    options: { to: { type: 'string' }, mailer: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
@@ -78,6 +82,10 @@ async function sendTest(args: string[], io: CliIo): Promise<number> {
   const to = address('--to', values.to);
   const config = readConfig();
   const settings = config.mail;
+  const using = values.mailer ?? DEFAULT_MAILER;
+  if (!mailerNames(settings).includes(using)) {
+    throw new UsageError(new UnknownMailerError(using, mailerNames(settings)).message);
+  }
   const message = new EmailMessage({
     subject: `${settings.subjectPrefix}Test message`,
     body: [
@@ -90,7 +98,7 @@ async function sendTest(args: string[], io: CliIo): Promise<number> {
     to: [to],
     settings,
   });
-  const connection = getConnection(undefined, { settings });
+  const connection = getConnection(undefined, { settings, using });
   try {
     await connection.sendMessages([message]);
   } catch (error) {
@@ -102,7 +110,8 @@ async function sendTest(args: string[], io: CliIo): Promise<number> {
   } finally {
     await connection.close();
   }
-  io.stdout.write(`Sent a test message to ${to} (Message-ID ${message.messageId}).\n`);
+  const through = using === DEFAULT_MAILER ? '' : ` through the mailer '${using}'`;
+  io.stdout.write(`Sent a test message to ${to}${through} (Message-ID ${message.messageId}).\n`);
   return EXIT_OK;
 }
 
