@@ -38,6 +38,7 @@ export async function requestLevel(
         role: grant.requestedRole,
         reason: input.reason,
         logger: ctx.logger,
+        now: ctx.now(),
       });
     }
   });

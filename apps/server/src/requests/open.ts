@@ -18,6 +18,8 @@ export interface OpenLevelRequestInput {
   reason?: string | null | undefined;
   /** Warned when the request reaches nobody by mail. */
   logger?: Pick<Logger, 'warn'>;
+  /** The request's clock: the admins' decision links count their lifetime from it. */
+  now?: Date;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface OpenLevelRequestInput {
 export async function openLevelRequest(
   db: Executor,
   config: AppConfig,
-  { user, role, reason, logger }: OpenLevelRequestInput,
+  { user, role, reason, logger, now }: OpenLevelRequestInput,
 ): Promise<LevelRequest> {
   if (!isAbove(role, user.role)) {
     throw fieldError(
@@ -56,7 +58,7 @@ export async function openLevelRequest(
     }
     throw error;
   }
-  await notifyAdminsOfLevelRequest(db, config, { request, user }, { logger });
+  await notifyAdminsOfLevelRequest(db, config, { request, user }, { logger, now });
   return request;
 }
 
