@@ -189,6 +189,25 @@ describe.concurrent('rolegate mail setup against local servers', { timeout: 120_
     expect(check.code).toBe(0);
   });
 
+  it('keeps the other mailers of an existing MAILERS and replaces only "default"', async () => {
+    const bulk = {
+      BACKEND: 'django.core.mail.backends.smtp.EmailBackend',
+      OPTIONS: { host: 'smtp.sendgrid.net', port: 2525, use_tls: true },
+    };
+    const old = JSON.stringify({ default: { BACKEND: 'console' }, bulk });
+    const dir = await projectDir(`PORT=4000\nMAILERS='${old}'\n`);
+    const run = await setup(dir, [starttls.port]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('names other mailers too (bulk)');
+    const env = await readFile(path.join(dir, '.env'), 'utf8');
+    expect(env).not.toContain('EMAIL_URL');
+    const line = env.split('\n').find((entry) => entry.startsWith('MAILERS=')) ?? '';
+    const mailers = JSON.parse(line.slice('MAILERS='.length).replace(/^'|'$/g, ''));
+    expect(Object.keys(mailers)).toEqual(['default', 'bulk']);
+    expect(mailers.default.OPTIONS).toMatchObject({ port: starttls.port, use_tls: true });
+    expect(mailers.bulk).toEqual(bulk);
+  });
+
   it('exits 2 where --yes would need a question: no --from, no password', async () => {
     const dir = await projectDir();
     const noFrom = await rolegate(dir, ['mail', 'setup', '--yes', '--password-stdin']);

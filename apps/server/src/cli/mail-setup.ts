@@ -9,6 +9,8 @@ import {
   formatAddress,
   isFailure,
   loadMailSettings,
+  otherMailers,
+  readEnvFileValue,
   redactEmailUrl,
   settingsReplacedBySetup,
   setupEnvEntries,
@@ -69,8 +71,17 @@ export async function mailSetup(args: string[], io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
   }
-  const form = options.mailers ? 'mailers' : 'url';
-  const entries = setupEnvEntries(chosen.transport, formatAddress(from), form);
+  // A file whose MAILERS names other mailers keeps them, and so keeps the MAILERS form: only the
+  // default mailer is replaced.
+  const others = otherMailers(await readEnvFileValue(where, 'MAILERS'));
+  const kept = Object.keys(others);
+  const form = options.mailers || kept.length > 0 ? 'mailers' : 'url';
+  if (kept.length > 0) {
+    out(
+      `MAILERS in ${where} names other mailers too (${kept.join(', ')}): they stay as they are, only "default" is replaced.`,
+    );
+  }
+  const entries = setupEnvEntries(chosen.transport, formatAddress(from), form, others);
   const { backup } = await updateEnvFile(where, entries, settingsReplacedBySetup(form));
   out(
     `Wrote ${entries.map(([name]) => name).join(', ')} to ${where} (mode 0600)${backup === null ? '' : `; the old file is ${backup}`}.`,
@@ -82,7 +93,9 @@ export async function mailSetup(args: string[], io: CliIo): Promise<number> {
     out(`\n${provider.name}: things to know`);
     for (const pitfall of provider.pitfalls) out(`  - ${pitfall}`);
   }
-  if (options.sendTo !== undefined) return sendTest(entries, options.sendTo, out);
+  // The test goes through the mailer just found; the kept ones are not this command's business.
+  const tested = setupEnvEntries(chosen.transport, formatAddress(from), form);
+  if (options.sendTo !== undefined) return sendTest(tested, options.sendTo, out);
   out('\nRun `pnpm rolegate mail check` any time to check them again.');
   return EXIT_OK;
 }

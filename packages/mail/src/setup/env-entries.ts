@@ -29,8 +29,14 @@ export function emailUrl(transport: SmtpTransport): string {
   return `${scheme}://${user}${host}:${transport.port}`;
 }
 
-/** Django 6.1's MAILERS setting with this transport as the default mailer, as JSON. */
-export function mailersJson(transport: SmtpTransport): string {
+/**
+ * Django 6.1's MAILERS setting with this transport as the default mailer, as JSON; `others` are
+ * the other mailers of the file's MAILERS, kept as they were.
+ */
+export function mailersJson(
+  transport: SmtpTransport,
+  others: Readonly<Record<string, unknown>> = {},
+): string {
   const options: Record<string, string | number | boolean> = {
     host: transport.host,
     port: transport.port,
@@ -40,20 +46,39 @@ export function mailersJson(transport: SmtpTransport): string {
   if (transport.security === 'ssl') options.use_ssl = true;
   if (transport.security === 'starttls') options.use_tls = true;
   // No single quote in the JSON text, so the .env line can be single-quoted and read back literally.
-  return JSON.stringify({ default: { BACKEND: SMTP_BACKEND, OPTIONS: options } }).replaceAll(
-    "'",
-    '\\u0027',
-  );
+  return JSON.stringify({
+    default: { BACKEND: SMTP_BACKEND, OPTIONS: options },
+    ...others,
+  }).replaceAll("'", '\\u0027');
 }
 
-/** The lines setup writes: the transport (EMAIL_URL or MAILERS) and the senders. */
+/**
+ * The mailers of a MAILERS value other than `default`, by name: setup replaces only the default
+ * one. Empty for a missing or unreadable value (setup then writes a new one).
+ */
+export function otherMailers(mailers: string | undefined): Record<string, unknown> {
+  if (mailers === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(mailers);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const { default: _replaced, ...others } = parsed as Record<string, unknown>;
+    return others;
+  } catch {
+    return {};
+  }
+}
+
+/** The lines setup writes: the transport (EMAIL_URL or MAILERS, keeping `others`) and the senders. */
 export function setupEnvEntries(
   transport: SmtpTransport,
   from: string,
   form: SetupForm,
+  others: Readonly<Record<string, unknown>> = {},
 ): [string, string][] {
   return [
-    form === 'url' ? ['EMAIL_URL', emailUrl(transport)] : ['MAILERS', mailersJson(transport)],
+    form === 'url'
+      ? ['EMAIL_URL', emailUrl(transport)]
+      : ['MAILERS', mailersJson(transport, others)],
     ['DEFAULT_FROM_EMAIL', from],
     ['SERVER_EMAIL', from],
   ];

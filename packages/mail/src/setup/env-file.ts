@@ -1,4 +1,5 @@
 import { chmod, copyFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { parseEnv } from 'node:util';
 
 export interface EnvFileUpdate {
   /** The old file's copy (`<file>.bak`), or null when there was no file. */
@@ -16,10 +17,7 @@ export async function updateEnvFile(
   entries: readonly (readonly [string, string])[],
   replaced: readonly string[],
 ): Promise<EnvFileUpdate> {
-  const old = await readFile(file, 'utf8').catch((error: unknown) => {
-    if (Reflect.get(Object(error), 'code') === 'ENOENT') return null;
-    throw error;
-  });
+  const old = await readIfPresent(file);
   const drop = new Set([...replaced, ...entries.map(([name]) => name)]);
   const written = entries.map(([name, value]) => `${name}=${quote(value)}`);
   const lines: string[] = [];
@@ -60,4 +58,18 @@ export function quote(value: string): string {
   throw new Error(
     'this value cannot be written to a .env file unchanged (it holds both kinds of quote)',
   );
+}
+
+/** The value `name` has in a dotenv file, as Node reads it; undefined when unset or no file. */
+export async function readEnvFileValue(file: string, name: string): Promise<string | undefined> {
+  const text = await readIfPresent(file);
+  return text === null ? undefined : parseEnv(text)[name];
+}
+
+/** The file's text, or null when there is no such file. */
+async function readIfPresent(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch((error: unknown) => {
+    if (Reflect.get(Object(error), 'code') === 'ENOENT') return null;
+    throw error;
+  });
 }
