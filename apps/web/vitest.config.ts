@@ -12,7 +12,7 @@ export default mergeConfig(
             name: 'unit',
             include: ['src/**/*.test.{ts,tsx}'],
             environment: 'happy-dom',
-            setupFiles: ['src/test-support/setup.ts'],
+            setupFiles: ['src/testing/setup.ts'],
           },
         },
         {

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable.js';
-import { createTestContext } from './test-support/index.js';
+import { createTestContext } from './testing/index.js';
 import { createCallerFactory, publicProcedure, router } from './trpc.js';
 
 const probe = router({

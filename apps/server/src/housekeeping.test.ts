@@ -1,7 +1,7 @@
 import type { OutboxState } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteSentMailBefore, runHousekeeping } from './housekeeping.js';
-import { createTestContext, type TestContext } from './test-support/index.js';
+import { createTestContext, type TestContext } from './testing/index.js';
 
 let t: TestContext;
 beforeAll(async () => {

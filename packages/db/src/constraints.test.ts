@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { constraints } from './constraints.js';
 import { isUniqueViolation, postgresErrorCode } from './errors.js';
-import { insertUser, useTestDb } from './test-support/use-test-db.js';
 import { testDialects } from './testing/index.js';
+import { insertUser, useTestDb } from './testing/use-test-db.js';
 
 describe.each(testDialects())('constraints on %s', (dialect) => {
   const testDb = useTestDb(dialect);

@@ -8,8 +8,8 @@ import {
   migrateToNothing,
   migrationNames,
 } from './migrate.js';
-import { useTestDb } from './test-support/use-test-db.js';
 import { testDialects } from './testing/index.js';
+import { useTestDb } from './testing/use-test-db.js';
 
 const TABLES = [
   'account_tokens',

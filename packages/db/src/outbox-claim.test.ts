@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Executor } from './create-db.js';
 import { claimDueMessages } from './outbox-claim.js';
 import type { OutboxState } from './schema.js';
-import { useTestDb } from './test-support/use-test-db.js';
 import { testDialects } from './testing/index.js';
+import { useTestDb } from './testing/use-test-db.js';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
 const LEASE_MS = 60_000;

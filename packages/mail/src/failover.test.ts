@@ -4,8 +4,8 @@ import { getConnection } from './connection.js';
 import { MailDeliveryUncertainError, MailFailoverError } from './errors.js';
 import { EmailMessage } from './message.js';
 import { isUnreachable } from './network-failure.js';
-import { closedPort, settingsFor } from './test-support/settings.js';
-import { smtpServers } from './test-support/smtp-servers.js';
+import { closedPort, settingsFor } from './testing/settings.js';
+import { smtpServers } from './testing/smtp-servers.js';
 import type { SmtpTransport } from './transport.js';
 
 // The outbox worker's pattern: one connection per batch, open() and sendMessages([one]) per row.

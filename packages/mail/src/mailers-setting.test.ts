@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailers } from './mailers.js';
 import { loadMailSettings } from './settings.js';
-import { problemsOf } from './test-support/settings.js';
+import { problemsOf } from './testing/settings.js';
 
 const SMTP = 'django.core.mail.backends.smtp.EmailBackend';
 

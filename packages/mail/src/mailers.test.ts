@@ -5,8 +5,8 @@ import { mailers } from './mailers.js';
 import { EmailMessage } from './message.js';
 import { mailAdmins, sendMail, sendMassMail } from './send.js';
 import { loadMailSettings } from './settings.js';
-import { smtpServers } from './test-support/smtp-servers.js';
 import type { TestSmtpServer } from './testing/index.js';
+import { smtpServers } from './testing/smtp-servers.js';
 
 const startServer = smtpServers();
 const SMTP = 'django.core.mail.backends.smtp.EmailBackend';

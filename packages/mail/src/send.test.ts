@@ -6,8 +6,8 @@ import { getConnection } from './connection.js';
 import { BadHeaderError, MailFailoverError } from './errors.js';
 import { mailAdmins, mailManagers, sendMail, sendMassMail } from './send.js';
 import { loadMailSettings } from './settings.js';
-import { closedPort, settingsFor } from './test-support/settings.js';
-import { smtpServers } from './test-support/smtp-servers.js';
+import { closedPort, settingsFor } from './testing/settings.js';
+import { smtpServers } from './testing/smtp-servers.js';
 
 const server = smtpServers();
 afterEach(() => {

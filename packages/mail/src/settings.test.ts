@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasTransportSettings, loadMailSettings, MailSettingsError } from './settings.js';
-import { problemsOf } from './test-support/settings.js';
+import { problemsOf } from './testing/settings.js';
 
 describe('defaults', () => {
   it('are Django’s, with a 10 s timeout and the Rolegate subject prefix', () => {

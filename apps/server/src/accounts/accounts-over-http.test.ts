@@ -4,9 +4,9 @@
  */
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type LinkPage, linkTokensIn } from '../test-support/account-mail.js';
-import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
-import { mailSettings, workerPool } from '../test-support/outbox.js';
+import { type LinkPage, linkTokensIn } from '../testing/account-mail.js';
+import { clientError, startTestServer, type TestServer } from '../testing/index.js';
+import { mailSettings, workerPool } from '../testing/outbox.js';
 import { LINK_EXPIRED } from './account-tokens.js';
 
 let smtp: TestSmtpServer;

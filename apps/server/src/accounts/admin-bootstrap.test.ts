@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../test-support/index.js';
+import { createTestContext, type TestContext } from '../testing/index.js';
 import { ensureAdmin } from './admin-bootstrap.js';
 import { ensureAdminFromConfig } from './admin-from-config.js';
 import { createSession } from './sessions.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestLinkToken, mailsTo } from '../test-support/account-mail.js';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { latestLinkToken, mailsTo } from '../testing/account-mail.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { LINK_EXPIRED } from './account-tokens.js';
 
 const START = new Date('2026-12-04T12:00:00Z');

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { callerError } from '../test-support/index.js';
+import { callerError } from '../testing/index.js';
 import { hashPassword, MAX_WAITING_HASHES, verifyPassword } from './passwords.js';
 
 describe('password hashing', () => {

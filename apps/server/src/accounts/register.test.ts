@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
-import { signUpRowCounts, withInsertsRefused } from '../test-support/sign-up-rows.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { signUpRowCounts, withInsertsRefused } from '../testing/sign-up-rows.js';
 
 let t: TestContext;
 beforeAll(async () => {

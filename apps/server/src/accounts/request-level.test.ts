@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 
 let t: TestContext;
 beforeAll(async () => {

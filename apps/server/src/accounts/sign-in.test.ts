@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { hashSessionToken, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS } from './sessions.js';
 
 const MAX_DAYS = 90;

@@ -2,7 +2,7 @@ import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_CHANNEL } from '../outbox/listener.js';
-import { createTestContext, type TestContext } from '../test-support/index.js';
+import { createTestContext, type TestContext } from '../testing/index.js';
 
 // LISTEN/NOTIFY needs a Postgres server (PGlite workers poll): vitest.config.ts runs this file only
 // when DATABASE_URL names one, as CI's does.

@@ -1,13 +1,8 @@
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  callerError,
-  createTestContext,
-  type TestContext,
-  testConfig,
-} from '../test-support/index.js';
-import { signUpRowCounts, withInsertsRefused } from '../test-support/sign-up-rows.js';
+import { callerError, createTestContext, type TestContext, testConfig } from '../testing/index.js';
+import { signUpRowCounts, withInsertsRefused } from '../testing/sign-up-rows.js';
 
 /** Counts the statements that go through the query builder (every one a round trip). */
 function statementCounter() {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { createDb } from '@rolegate/db';
 import { createTestDb, testServerUrl } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
-import { createTestContext, type TestContext } from '../test-support/index.js';
-import { runCli } from '../test-support/run-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
+import { createTestContext, type TestContext } from '../testing/index.js';
+import { runCli } from '../testing/run-cli.js';
 
 let cli: string;
 let databaseUrl: string;

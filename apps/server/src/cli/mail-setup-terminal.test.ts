@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
 
 const PASSWORD = 'hidden-in-the-terminal';
 let cli: string;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { certificateFor, startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
-import { runCli } from '../test-support/run-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
+import { runCli } from '../testing/run-cli.js';
 
 const USER = 'me@example.com';
 const PASSWORD = 'correct horse; battery';

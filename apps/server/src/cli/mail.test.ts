@@ -1,7 +1,7 @@
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
-import { runCli } from '../test-support/run-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
+import { runCli } from '../testing/run-cli.js';
 
 let cli: string;
 let good: TestSmtpServer;

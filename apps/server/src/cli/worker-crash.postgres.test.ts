@@ -6,14 +6,14 @@ import { spawn } from 'node:child_process';
 import { createTestDb } from '@rolegate/db/testing';
 import { startSmtpServer } from '@rolegate/mail/testing';
 import { beforeAll, expect, it, vi } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
 import {
   mailSettings,
   outboxRows,
   queueTestMessages,
   waitUntilSettled,
   workerPool,
-} from '../test-support/outbox.js';
+} from '../testing/outbox.js';
 
 let cli: string;
 beforeAll(async () => {

@@ -6,8 +6,8 @@ import { createDb, migrateToLatest } from '@rolegate/db';
 import { createTestDb, testServerUrl } from '@rolegate/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
-import { mailSettings, outboxRows, queueTestMessages } from '../test-support/outbox.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
+import { mailSettings, outboxRows, queueTestMessages } from '../testing/outbox.js';
 
 let cli: string;
 let smtp: TestSmtpServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queuedDecisionToken } from '../test-support/decision-links.js';
-import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
-import { auditOf, pendingRequestIdOf, queuedMail } from '../test-support/levels.js';
+import { queuedDecisionToken } from '../testing/decision-links.js';
+import { clientError, startTestServer, type TestServer } from '../testing/index.js';
+import { auditOf, pendingRequestIdOf, queuedMail } from '../testing/levels.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 let clock = new Date('2026-12-04T10:00:00Z');

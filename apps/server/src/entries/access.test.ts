@@ -1,12 +1,7 @@
 import { ACCESS_TABLE, can, LEVELS, type Level, lowestLevelWith } from '@rolegate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Caller,
-  callerError,
-  createTestContext,
-  type TestContext,
-} from '../test-support/index.js';
-import { type Person, peopleAtEveryLevel } from '../test-support/levels.js';
+import { type Caller, callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { type Person, peopleAtEveryLevel } from '../testing/levels.js';
 import { insertProposal } from './proposals.js';
 import { insertEntry } from './queries.js';
 import { ENTRY_CAPABILITIES, entriesRouter } from './router.js';

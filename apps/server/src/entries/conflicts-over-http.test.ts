@@ -5,8 +5,8 @@ import {
   startTestServer,
   type TestClient,
   type TestServer,
-} from '../test-support/index.js';
-import { auditOf, pendingRequestIdOf, queuedMail } from '../test-support/levels.js';
+} from '../testing/index.js';
+import { auditOf, pendingRequestIdOf, queuedMail } from '../testing/levels.js';
 
 let s: TestServer;
 let power: TestClient['trpc'];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
+import { clientError, startTestServer, type TestServer } from '../testing/index.js';
 import { insertEntry } from './queries.js';
 
 let s: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
-import type { Person } from '../test-support/levels.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import type { Person } from '../testing/levels.js';
 import { insertEntry } from './queries.js';
 
 let t: TestContext;

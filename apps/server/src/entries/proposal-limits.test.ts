@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { PENDING_PROPOSALS_MAX, PROPOSALS_PER_HOUR } from './proposal-limits.js';
 
 let t: TestContext;

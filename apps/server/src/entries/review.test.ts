@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
-import { auditOf, type Person, peopleAtEveryLevel } from '../test-support/levels.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { auditOf, type Person, peopleAtEveryLevel } from '../testing/levels.js';
 
 let t: TestContext;
 let contributor: Person;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '../router.js';
-import { startTestServer, type TestClient, type TestServer } from '../test-support/index.js';
+import { startTestServer, type TestClient, type TestServer } from '../testing/index.js';
 import { MAX_BATCH_SIZE } from './server.js';
 
 let s: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
-import { withInsertsRefused } from '../test-support/sign-up-rows.js';
+import { clientError, startTestServer, type TestServer } from '../testing/index.js';
+import { withInsertsRefused } from '../testing/sign-up-rows.js';
 import { createLogger } from './logger.js';
 
 const lines: string[] = [];

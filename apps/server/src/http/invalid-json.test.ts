@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-support/index.js';
+import { startTestServer, type TestServer } from '../testing/index.js';
 import { describeInvalidJson } from './invalid-json.js';
 
 let s: TestServer;

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { freePort } from '@rolegate/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from '../test-support/built-cli.js';
+import { ensureCliBuilt } from '../testing/built-cli.js';
 import { createLogger } from './logger.js';
 
 /** A real stream, as pino-pretty pipes into one. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpired } from '../housekeeping.js';
-import { startTestServer, type TestServer } from '../test-support/index.js';
+import { startTestServer, type TestServer } from '../testing/index.js';
 import { createLogger } from './logger.js';
 
 const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-support/index.js';
+import { startTestServer, type TestServer } from '../testing/index.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 
 let s: TestServer;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IP_FACTOR } from '../rate-limit/limits.js';
-import { clientError, startTestServer, type TestServer } from '../test-support/index.js';
+import { clientError, startTestServer, type TestServer } from '../testing/index.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-support/index.js';
+import { startTestServer, type TestServer } from '../testing/index.js';
 
 let s: TestServer;
 beforeAll(async () => {

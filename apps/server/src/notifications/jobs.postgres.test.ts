@@ -1,7 +1,7 @@
 import { createDb, type Executor } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../test-support/test-context.js';
+import { testConfig } from '../testing/test-context.js';
 import { runRequestJobs } from './jobs.js';
 
 // Several processes at once need a Postgres server with several connections: vitest.config.ts runs

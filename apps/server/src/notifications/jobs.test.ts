@@ -3,9 +3,9 @@ import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../env.js';
-import { decisionLinkIn } from '../test-support/decision-links.js';
-import { mailSettings, waitUntilSettled, workerPool } from '../test-support/outbox.js';
-import { testConfig } from '../test-support/test-context.js';
+import { decisionLinkIn } from '../testing/decision-links.js';
+import { mailSettings, waitUntilSettled, workerPool } from '../testing/outbox.js';
+import { testConfig } from '../testing/test-context.js';
 import { runRequestJobs } from './jobs.js';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -2,14 +2,9 @@ import { EmailMessage } from '@rolegate/mail';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
-import { decisionLinkIn } from '../test-support/decision-links.js';
-import {
-  callerError,
-  createTestContext,
-  type TestContext,
-  testConfig,
-} from '../test-support/index.js';
-import { type Person, pendingRequestIdOf } from '../test-support/levels.js';
+import { decisionLinkIn } from '../testing/decision-links.js';
+import { callerError, createTestContext, type TestContext, testConfig } from '../testing/index.js';
+import { type Person, pendingRequestIdOf } from '../testing/levels.js';
 import { levelRequestsReachNobody } from './level-request-audience.js';
 
 const logLines: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../test-support/index.js';
-import { mailSettings, undialledSmtpTransport } from '../test-support/outbox.js';
+import { startTestServer, type TestServer } from '../testing/index.js';
+import { mailSettings, undialledSmtpTransport } from '../testing/outbox.js';
 
 let s: TestServer;
 

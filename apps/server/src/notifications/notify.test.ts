@@ -4,8 +4,8 @@ import { type Address, BadHeaderError } from '@rolegate/mail';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../env.js';
-import { mailSettings, outboxRows, waitUntilSettled, workerPool } from '../test-support/outbox.js';
-import { testConfig } from '../test-support/test-context.js';
+import { mailSettings, outboxRows, waitUntilSettled, workerPool } from '../testing/outbox.js';
+import { testConfig } from '../testing/test-context.js';
 import { notifyAdminsOfLevelRequest, notifyRequestDecision } from './notify.js';
 
 const SCRIPT = '<script>alert(1)</script>';

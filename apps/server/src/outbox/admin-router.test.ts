@@ -6,8 +6,8 @@ import {
   queueTestMessages,
   waitUntilSettled,
   workerPool,
-} from '../test-support/outbox.js';
-import { createTestContext, type TestContext } from '../test-support/test-context.js';
+} from '../testing/outbox.js';
+import { createTestContext, type TestContext } from '../testing/test-context.js';
 
 let smtp: TestSmtpServer;
 let t: TestContext;

@@ -1,7 +1,7 @@
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mailSettings, outboxRows, queueTestMessages, workerPool } from '../test-support/outbox.js';
-import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { mailSettings, outboxRows, queueTestMessages, workerPool } from '../testing/outbox.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 let smtp: TestSmtpServer;
 let server: TestServer;

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mailSettings, queueTestMessages, workerPool } from '../test-support/outbox.js';
+import { mailSettings, queueTestMessages, workerPool } from '../testing/outbox.js';
 
 // LISTEN/NOTIFY needs a Postgres server (PGlite workers poll): vitest.config.ts runs this file only
 // when DATABASE_URL names one, as CI's does.

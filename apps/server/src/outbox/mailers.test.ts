@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { loadMailSettings, type MailSettings } from '@rolegate/mail';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { outboxRows, testMessage, waitUntilSettled, workerPool } from '../test-support/outbox.js';
+import { outboxRows, testMessage, waitUntilSettled, workerPool } from '../testing/outbox.js';
 import { retryFailedOutboxMessages } from './admin-queries.js';
 import { queueMail } from './queue.js';
 

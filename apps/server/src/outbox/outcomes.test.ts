@@ -2,7 +2,7 @@ import type { Executor, OutboxMessage } from '@rolegate/db';
 import { createTestDb, type TestDb, testDialects } from '@rolegate/db/testing';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outboxRows } from '../test-support/outbox.js';
+import { outboxRows } from '../testing/outbox.js';
 import { recordOutcomes, releaseClaims } from './outcomes.js';
 import { outcomeRecorder } from './recorder.js';
 

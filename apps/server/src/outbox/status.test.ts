@@ -2,8 +2,8 @@ import type { Executor, OutboxState } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mailSettings, undialledSmtpTransport } from '../test-support/outbox.js';
-import { startTestServer } from '../test-support/test-server.js';
+import { mailSettings, undialledSmtpTransport } from '../testing/outbox.js';
+import { startTestServer } from '../testing/test-server.js';
 import { getMailStatus } from './status.js';
 
 let t: TestDb;

@@ -16,7 +16,7 @@ import {
   queueTestMessages,
   waitUntilSettled,
   workerPool,
-} from '../test-support/outbox.js';
+} from '../testing/outbox.js';
 
 const LONG_LEASE_MS = 10 * 60_000;
 

@@ -10,7 +10,7 @@ import {
   testMessage,
   waitUntilSettled,
   workerPool,
-} from '../test-support/outbox.js';
+} from '../testing/outbox.js';
 import { queueMail } from './queue.js';
 
 let t: TestDb;

@@ -1,7 +1,7 @@
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callerError, testConfig } from '../test-support/index.js';
+import { callerError, testConfig } from '../testing/index.js';
 import {
   consumeSignupAllowance,
   countSignInAttempt,

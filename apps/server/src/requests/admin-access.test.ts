@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
 import { appRouter } from '../router.js';
-import {
-  type Caller,
-  callerError,
-  createTestContext,
-  type TestContext,
-} from '../test-support/index.js';
-import { type Person, pendingRequestIdOf } from '../test-support/levels.js';
+import { type Caller, callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { type Person, pendingRequestIdOf } from '../testing/levels.js';
 
 let t: TestContext;
 let admin: Person;

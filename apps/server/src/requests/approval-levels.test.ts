@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
-import { type Person, queuedMail } from '../test-support/levels.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { type Person, queuedMail } from '../testing/levels.js';
 
 /** APPROVAL_REQUIRED_LEVELS=editor,power */
 let t: TestContext;

@@ -1,7 +1,7 @@
 import type { User } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { openLevelRequest } from './open.js';
 
 let t: TestContext;

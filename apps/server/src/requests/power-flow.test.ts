@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../test-support/index.js';
-import { auditOf, type Person, queuedMail } from '../test-support/levels.js';
+import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { auditOf, type Person, queuedMail } from '../testing/levels.js';
 
 let t: TestContext;
 let admin: Person;

@@ -1,8 +1,8 @@
 import type { SessionView } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { AccountPage } from './account-page';
 
 const CHROME_LINUX =

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithApi } from '../test-support/render-with-api';
+import { renderWithApi } from '../testing/render-with-api';
 import { MailFailingBanner } from './mail-failing-banner';
 
 const status = {

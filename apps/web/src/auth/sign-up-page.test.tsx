@@ -1,7 +1,7 @@
 import { ACCESS_TABLE, LEVELS } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
+import { apiError, renderWithApi } from '../testing/render-with-api';
 import { SignUpPage } from './sign-up-page';
 
 function fillIn(label: string | RegExp, value: string) {

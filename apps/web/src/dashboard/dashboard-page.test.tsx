@@ -1,8 +1,8 @@
 import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { DashboardPage } from './dashboard-page';
 
 const author = { id: '00000000-0000-4000-8000-000000000002', name: 'Grace' };

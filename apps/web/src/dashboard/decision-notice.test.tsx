@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithApi } from '../test-support/render-with-api';
+import { renderWithApi } from '../testing/render-with-api';
 import { DashboardPage } from './dashboard-page';
 
 const dana = {

@@ -1,7 +1,7 @@
 import type { Level } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
+import { apiError, renderWithApi } from '../testing/render-with-api';
 import { EntriesSection } from './entries-section';
 
 // A level, not an ARIA role: EntriesSection's prop happens to be called `role`.

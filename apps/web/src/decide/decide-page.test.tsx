@@ -1,8 +1,8 @@
 import type { DecisionLinkView } from '@rolegate/core';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, type Handlers, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, type Handlers, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { DecidePage } from './decide-page';
 
 const TOKEN = 'A'.repeat(43);

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
+import { apiError, renderWithApi } from '../testing/render-with-api';
 import { ForgotPasswordPage } from './forgot-password-page';
 
 function ask(email: string) {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { PASSWORDS_DIFFER, ResetPasswordPage } from './reset-password-page';
 
 const LINK = '/reset-password?token=tok_456';

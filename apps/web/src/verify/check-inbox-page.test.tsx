@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { CheckInboxPage } from './check-inbox-page';
 
 const unverified = testUser('editor', { emailVerified: false, email: 'ada@exmaple.com' });

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { VerificationGate } from './verification-gate';
 
 const page = <p>The dashboard</p>;

@@ -1,8 +1,8 @@
 import type { PublicUser } from '@rolegate/core';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiError, renderWithApi } from '../test-support/render-with-api';
-import { testUser } from '../test-support/users';
+import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testUser } from '../testing/users';
 import { VerifyEmailPage } from './verify-email-page';
 
 const LINK = '/verify-email?token=tok_123';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from '../classify.js';
 import { getConnection } from '../connection.js';
 import { EmailMessage } from '../message.js';
-import { closedPort, settingsFor } from '../test-support/settings.js';
-import { smtpServers } from '../test-support/smtp-servers.js';
 import type { TestSmtpServer } from '../testing/index.js';
+import { closedPort, settingsFor } from '../testing/settings.js';
+import { smtpServers } from '../testing/smtp-servers.js';
 import type { Security } from '../transport.js';
 
 const server = smtpServers();

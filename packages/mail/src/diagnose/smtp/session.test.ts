@@ -1,7 +1,7 @@
 import { type AddressInfo, createServer, connect as tcpConnect } from 'node:net';
 import { describe, expect, it, type TestContext } from 'vitest';
-import { diagnosisSettings } from '../../test-support/settings.js';
-import { smtpServers } from '../../test-support/smtp-servers.js';
+import { diagnosisSettings } from '../../testing/settings.js';
+import { smtpServers } from '../../testing/smtp-servers.js';
 import type { SmtpTransport } from '../../transport.js';
 import { diagnose } from '../diagnose.js';
 import type { Diagnosis, Finding, Step } from '../types.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import type { Database, NewUser, User } from '../schema.js';
-import { createTestDb, type TestDb, type TestDialect } from '../testing/index.js';
+import { createTestDb, type TestDb, type TestDialect } from './index.js';
 
 /**
  * One migrated database for the enclosing describe block, on the given dialect; call the returned

@@ -1,9 +1,5 @@
 import { afterAll } from 'vitest';
-import {
-  type StartSmtpServerOptions,
-  startSmtpServer,
-  type TestSmtpServer,
-} from '../testing/index.js';
+import { type StartSmtpServerOptions, startSmtpServer, type TestSmtpServer } from './index.js';
 
 /**
  * Returns a starter for test SMTP servers that closes every server it started once the calling
