@@ -1,3 +1,4 @@
+import { parseDatabaseUrl } from '@rolegate/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -97,4 +98,15 @@ export function listenForOutboxMail(options: {
       await current?.end().catch(() => {});
     },
   };
+}
+
+/** LISTEN where there is a server to listen to; PGlite lives in this process with one connection. */
+export function listenIfPostgres(
+  databaseUrl: string | undefined,
+  logger: Logger,
+  onNotify: () => void,
+): OutboxListener | null {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.dialect !== 'postgres') return null;
+  return listenForOutboxMail({ connectionString: target.url, logger, onNotify });
 }
