@@ -93,6 +93,7 @@ describe('loadConfig', () => {
       MAIL_RETRY_BASE_MS: '250',
       OUTBOX_RETENTION_DAYS: '0',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'JSON',
       EMAIL_URL: 'console:',
     });
     expect(config).toMatchObject({
@@ -108,6 +109,7 @@ describe('loadConfig', () => {
       digestHourUtc: 23,
       trustProxy: ['127.0.0.1', '10.0.0.0/8', '2001:db8::/32'],
       sessionMaxDays: 7,
+      logFormat: 'json',
       mailWorker: false,
       mailRetryBaseMs: 250,
       outboxRetentionDays: 0,
@@ -135,6 +137,7 @@ describe('loadConfig', () => {
     ['OUTBOX_RETENTION_DAYS', '-1'],
     ['OUTBOX_RETENTION_DAYS', '30d'],
     ['LOG_LEVEL', 'verbose'],
+    ['LOG_FORMAT', 'colour'],
     ['EMAIL_VERIFICATION', 'optional'],
     ['PASSWORD_RESET_MINUTES', '0'],
     ['RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR', 'many'],

@@ -31,6 +31,9 @@ import { cleartextPasswordWarnings } from './mail-cleartext.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `auto`: readable lines on a terminal, JSON anywhere else. */
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface AppConfig {
   port: number;
@@ -68,6 +71,7 @@ export interface AppConfig {
   /** Sent mail is deleted from the outbox after this many days; 0 keeps it. */
   outboxRetentionDays: number;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   mail: MailSettings;
 }
 
@@ -138,15 +142,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const mailWorker = parseBoolean(problems, 'MAIL_WORKER', read('MAIL_WORKER'), true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
   const outboxRetentionDays = readInteger(read, add, 'OUTBOX_RETENTION_DAYS', 30, 0, 36_500);
-  const logLevelText = (read('LOG_LEVEL') ?? 'info').toLowerCase();
-  const logLevel = LOG_LEVELS.find((level) => level === logLevelText) ?? 'info';
-  if (logLevel !== logLevelText) {
-    add(
-      'LOG_LEVEL',
-      `'${read('LOG_LEVEL')}' is not a log level.`,
-      `use one of ${LOG_LEVELS.join(', ')}.`,
-    );
-  }
+  const logLevel = readChoice(read, add, 'LOG_LEVEL', 'log level', LOG_LEVELS, 'info');
+  const logFormat = readChoice(read, add, 'LOG_FORMAT', 'log format', LOG_FORMATS, 'auto');
   let mail: MailSettings | undefined;
   try {
     mail = loadServerMailSettings(env);
@@ -178,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailRetryBaseMs,
     outboxRetentionDays,
     logLevel,
+    logFormat,
     mail,
   };
 }
@@ -202,6 +200,23 @@ function loadServerMailSettings(env: Env): MailSettings {
   return { ...settings, warnings: [...(settings.warnings ?? []), notice] };
 }
 type Add = (variable: string, message: string, fix: string) => void;
+
+/** One of a fixed set of words, in any case; else a problem naming the choices. */
+function readChoice<Choice extends string>(
+  read: Read,
+  add: Add,
+  name: string,
+  what: string,
+  choices: readonly Choice[],
+  fallback: Choice,
+): Choice {
+  const value = read(name);
+  if (value === undefined) return fallback;
+  const choice = choices.find((known) => known === value.toLowerCase());
+  if (choice !== undefined) return choice;
+  add(name, `'${value}' is not a ${what}.`, `use one of ${choices.join(', ')}.`);
+  return fallback;
+}
 
 function readInteger(
   read: Read,

@@ -32,7 +32,7 @@ describe('createLogger', () => {
 
   it('writes readable lines for a person, with the fields below and secrets still censored', async () => {
     const out = memoryDestination();
-    const logger = createLogger({ logLevel: 'info' }, out, { pretty: true });
+    const logger = createLogger({ logLevel: 'info', logFormat: 'pretty' }, out);
     logger.warn({ url: 'http://localhost:3000', password: 'hunter2-hunter2' }, 'ready');
     await expect.poll(() => out.lines.join('')).toContain('ready');
     const text = out.lines.join('');
@@ -51,13 +51,17 @@ afterEach(() => {
   child = undefined;
 });
 
-async function startServerOutput(onTerminal: boolean): Promise<string> {
+async function startServerOutput(
+  onTerminal: boolean,
+  extraEnv: Record<string, string> = {},
+): Promise<string> {
   const main = path.join(path.dirname(path.dirname(await ensureCliBuilt())), 'main.js');
   const env = {
     PATH: process.env.PATH ?? '',
     PORT: String(await freePort()),
     DATABASE_URL: 'pglite:memory:',
     EMAIL_BACKEND: 'dummy',
+    ...extraEnv,
   };
   const command = onTerminal
     ? spawn('script', ['-qfec', `"${process.execPath}" "${main}"`, '/dev/null'], {
@@ -86,6 +90,19 @@ describe('the server started by a person', () => {
   it('prints JSON lines when its output goes to a pipe (a log collector)', async () => {
     const output = await startServerOutput(false);
     const ready = output.split('\n').find((line) => line.includes('Rolegate is ready')) ?? '';
+    expect(JSON.parse(ready)).toMatchObject({ level: 30, msg: 'Rolegate is ready' });
+  }, 90_000);
+
+  it('prints readable lines into a pipe with LOG_FORMAT=pretty, as `pnpm dev` sets it under turbo', async () => {
+    const output = await startServerOutput(false, { LOG_FORMAT: 'pretty' });
+    const ready = output.split('\n').find((line) => line.includes('Rolegate is ready')) ?? '';
+    expect(stripVTControlCharacters(ready)).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: /);
+    expect(output).not.toContain('{"level"');
+  }, 90_000);
+
+  it('prints JSON on a terminal with LOG_FORMAT=json', async () => {
+    const output = await startServerOutput(true, { LOG_FORMAT: 'json' });
+    const ready = output.split(/\r?\n/).find((line) => line.includes('Rolegate is ready')) ?? '';
     expect(JSON.parse(ready)).toMatchObject({ level: 30, msg: 'Rolegate is ready' });
   }, 90_000);
 });

@@ -1,14 +1,14 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { PinoPretty } from 'pino-pretty';
-import type { AppConfig } from '../env.js';
+import type { AppConfig, LogFormat } from '../env.js';
 
-export interface LoggerOptions {
-  /**
-   * Readable lines (time, level, message, then the fields) instead of JSON: a person reads a
-   * terminal, a log collector reads everything else. Default: when the lines go to stdout and
-   * stdout is a terminal.
-   */
-  pretty?: boolean;
+/**
+ * Readable lines (time, level, message, then the fields) instead of JSON: a person reads a
+ * terminal, a log collector reads everything else. LOG_FORMAT=auto decides by whether stdout is a
+ * terminal; `pnpm dev` asks for pretty, since turbo gives its tasks a pipe, not the terminal.
+ */
+export function wantsPrettyLogs(format: LogFormat, stdoutIsTerminal: boolean): boolean {
+  return format === 'pretty' || (format === 'auto' && stdoutIsTerminal);
 }
 
 /**
@@ -17,10 +17,13 @@ export interface LoggerOptions {
  * serializer already leaves headers and bodies out.
  */
 export function createLogger(
-  config: Pick<AppConfig, 'logLevel'>,
+  config: Pick<AppConfig, 'logLevel'> & Partial<Pick<AppConfig, 'logFormat'>>,
   destination?: DestinationStream,
-  { pretty = destination === undefined && process.stdout.isTTY === true }: LoggerOptions = {},
 ): Logger {
+  const pretty = wantsPrettyLogs(
+    config.logFormat ?? 'auto',
+    destination === undefined && process.stdout.isTTY === true,
+  );
   const options = {
     level: config.logLevel,
     redact: {
