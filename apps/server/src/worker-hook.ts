@@ -1,7 +1,7 @@
 /**
- * Starts the outbox worker and the level-request jobs (reminders, digests) inside the server
- * process when MAIL_WORKER=true (the default); with false, both wait for a separate
- * `rolegate worker`.
+ * The work beside the requests: the outbox worker and the level-request jobs (reminders, digests).
+ * The server runs it in its own process when MAIL_WORKER=true (the default); with false, it waits
+ * for a separate `rolegate worker`, which runs the same.
  */
 import type { Executor } from '@rolegate/db';
 import type { Logger } from 'pino';
@@ -9,15 +9,14 @@ import type { AppConfig } from './env.js';
 import { startRequestJobs } from './notifications/jobs.js';
 import { type OutboxWorker, startOutboxWorker } from './outbox/worker.js';
 
-export async function startWorkerIfEnabled(deps: {
+interface WorkerDeps {
   db: Executor;
   config: AppConfig;
   logger: Logger;
-}): Promise<OutboxWorker | null> {
-  if (!deps.config.mailWorker) {
-    deps.logger.info('MAIL_WORKER=false: mail is delivered by a separate `rolegate worker`');
-    return null;
-  }
+}
+
+/** Starts both; stop() ends the jobs, then lets the worker finish the message it is sending. */
+export function startMailWork(deps: WorkerDeps): OutboxWorker {
   const worker = startOutboxWorker({
     ...deps,
     logger: deps.logger.child({ component: 'outbox-worker' }),
@@ -34,4 +33,12 @@ export async function startWorkerIfEnabled(deps: {
       await worker.stop();
     },
   };
+}
+
+export async function startWorkerIfEnabled(deps: WorkerDeps): Promise<OutboxWorker | null> {
+  if (!deps.config.mailWorker) {
+    deps.logger.info('MAIL_WORKER=false: mail is delivered by a separate `rolegate worker`');
+    return null;
+  }
+  return startMailWork(deps);
 }

@@ -1,7 +1,6 @@
 import { configureMail } from '@rolegate/mail';
 import { createLogger } from '../http/logger.js';
-import { startRequestJobs } from '../notifications/jobs.js';
-import { startOutboxWorker } from '../outbox/worker.js';
+import { startMailWork } from '../worker-hook.js';
 import { type Command, EXIT_OK, readConfig, UsageError, withDatabase } from './command.js';
 
 export const workerCommand: Command = {
@@ -18,17 +17,10 @@ export const workerCommand: Command = {
     for (const warning of config.mail.warnings ?? []) logger.warn(warning);
     configureMail(config.mail);
     return withDatabase(config, async (db) => {
-      const worker = startOutboxWorker({
-        db,
-        config,
-        logger,
-        retryPolicy: { baseDelayMs: config.mailRetryBaseMs },
-      });
-      const jobs = startRequestJobs({ db, config, logger });
+      const work = startMailWork({ db, config, logger });
       const signal = await nextSignal(['SIGTERM', 'SIGINT']);
       logger.info({ signal }, 'stopping the outbox worker: finishing the message being sent');
-      await jobs.stop();
-      await worker.stop();
+      await work.stop();
       return EXIT_OK;
     });
   },
