@@ -3,35 +3,19 @@
  * request, so typed tests build it and call createCaller; `createContext` adds the session user,
  * the client IP and the cookie functions of one HTTP request.
  */
-import type { Level } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { Logger } from 'pino';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './accounts/session-cookie.js';
+import type { SessionUser } from './accounts/person.js';
+import {
+  type CookieOptions,
+  clearSessionCookie,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './accounts/session-cookie.js';
 import { resolveSession } from './accounts/sessions.js';
 import { databaseUnavailableError } from './database-unavailable.js';
 import type { AppConfig } from './env.js';
-
-/** The signed-in person as procedures see them; reloaded from the database on every request. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Level;
-  isAdmin: boolean;
-  createdAt: Date;
-  emailVerified: boolean;
-  /** The level of their pending request, null when none waits. */
-  pendingRole: Level | null;
-}
-
-export interface CookieOptions {
-  httpOnly: boolean;
-  sameSite: 'lax' | 'strict';
-  path: string;
-  secure: boolean;
-  expires?: Date;
-}
 
 /** What the Origin/JSON check of mutations needs; null when there is no HTTP request (createCaller). */
 export interface HttpRequestInfo {

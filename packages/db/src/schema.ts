@@ -2,6 +2,7 @@
  * The database as kysely sees it. Tables and columns are snake_case in SQL and camelCase here:
  * createDb() installs kysely's CamelCasePlugin. Keep this file and the migrations in agreement.
  */
+import type { Level, RequestStatus } from '@rolegate/core';
 import type {
   ColumnType,
   Generated,
@@ -19,8 +20,6 @@ export type NullableTimestamp = ColumnType<
   Date | string | null
 >;
 
-export type LevelName = 'reader' | 'contributor' | 'editor' | 'power';
-export type RequestStatus = 'pending' | 'approved' | 'denied';
 /** `withdrawn`: closed without review because its entry was deleted. */
 export type ProposalStatus = 'pending' | 'accepted' | 'rejected' | 'withdrawn';
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
@@ -31,7 +30,7 @@ export interface UsersTable {
   email: string;
   name: string;
   passwordHash: string;
-  role: LevelName;
+  role: Level;
   isAdmin: Generated<boolean>;
   /** The person followed a link mailed to `email` (or reset their password through one). */
   emailVerified: Generated<boolean>;
@@ -46,7 +45,7 @@ export interface UsersTable {
 export interface LevelRequestsTable {
   id: Generated<string>;
   userId: string;
-  requestedRole: LevelName;
+  requestedRole: Level;
   reason: string | null;
   /** At most one `pending` row per user (partial unique index). */
   status: Generated<RequestStatus>;

@@ -1,5 +1,5 @@
 import type { ChangeEmailInput } from '@rolegate/core';
-import type { Context, SessionUser } from '../context.js';
+import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { emailChangeNoticeMail } from '../notifications/account.js';
 import { queueMail } from '../outbox/queue.js';
@@ -7,6 +7,7 @@ import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.j
 import { voidTokens } from './account-tokens.js';
 import { queueVerificationLink } from './email-verification.js';
 import { verifyPassword } from './passwords.js';
+import type { SessionUser } from './person.js';
 import { EMAIL_TAKEN } from './register.js';
 import { findUserByEmail, findUserById } from './users.js';
 

@@ -1,12 +1,13 @@
 import type { ChangePasswordInput } from '@rolegate/core';
 import type { Executor, User } from '@rolegate/db';
-import type { Context, SessionUser } from '../context.js';
+import type { Context } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { fieldError } from '../errors.js';
 import { passwordChangedMail } from '../notifications/account.js';
 import { queueMail } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import type { SessionUser } from './person.js';
 import { revokeOtherSessions } from './session-list.js';
 import { findUserById } from './users.js';
 

@@ -8,7 +8,7 @@ import type { PublicUser } from '@rolegate/core';
 import { constraints, type Executor, isUniqueViolation } from '@rolegate/db';
 import { TRPCError } from '@trpc/server';
 import type { Logger } from 'pino';
-import type { Context, SessionUser } from '../context.js';
+import type { Context } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { FieldProblem, fieldError } from '../errors.js';
 import { verifyEmailMail } from '../notifications/account.js';
@@ -25,7 +25,8 @@ import {
   VERIFY_EMAIL_LIFETIME_MS,
   voidTokens,
 } from './account-tokens.js';
-import { loadPublicUserOrThrow } from './public-user.js';
+import type { SessionUser } from './person.js';
+import { loadPublicUserOrThrow } from './person.js';
 import { findUserById } from './users.js';
 
 const VERIFY_EMAIL_HOURS = VERIFY_EMAIL_LIFETIME_MS / (60 * 60 * 1000);

@@ -17,7 +17,7 @@ import { consumeToken, findUsableToken, newAccountToken, voidTokens } from './ac
 import { setPassword } from './change-password.js';
 import { linkExpired, markEmailVerified } from './email-verification.js';
 import { hashPassword } from './passwords.js';
-import { loadPublicUserOrThrow } from './public-user.js';
+import { loadPublicUserOrThrow } from './person.js';
 import { setSessionCookie } from './session-cookie.js';
 import { createSession, revokeSession, revokeUserSessions, sessionClientOf } from './sessions.js';
 import { findUserById } from './users.js';

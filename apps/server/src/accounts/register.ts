@@ -7,9 +7,9 @@ import { levelRequestRows } from '../notifications/notify.js';
 import { outboxRow } from '../outbox/queue.js';
 import { consumeSignupAllowance } from '../rate-limit/limits.js';
 import { requestReason } from '../requests/open.js';
-import { toPublicUserView } from '../requests/views.js';
 import { verificationLink } from './email-verification.js';
 import { hashPassword } from './passwords.js';
+import { toPublicUser } from './person.js';
 import { setSessionCookie } from './session-cookie.js';
 import { newSession, revokeSession, sessionClientOf } from './sessions.js';
 import { insertSignUp, type SignUpRows } from './sign-up-statement.js';
@@ -68,7 +68,7 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
   // Signing up while signed in replaces that session, as signing in does.
   if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
   setSessionCookie(ctx, session.token, session.row.expiresAt);
-  return toPublicUserView({ ...created, pendingRole: grant.requestedRole });
+  return toPublicUser({ ...created, pendingRole: grant.requestedRole });
 }
 
 async function insertOrRefuseTakenEmail(ctx: Context, rows: SignUpRows) {

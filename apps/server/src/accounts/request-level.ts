@@ -1,7 +1,8 @@
 import { ACCESS_TABLE, grantFor, isAbove, isLevel, type RequestLevelInput } from '@rolegate/core';
-import type { Context, SessionUser } from '../context.js';
+import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { openLevelRequest } from '../requests/open.js';
+import type { SessionUser } from './person.js';
 import { findUserById, setUserRole } from './users.js';
 
 /**

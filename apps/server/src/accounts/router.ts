@@ -9,13 +9,12 @@ import {
   resetPasswordInput,
   revokeSessionInput,
 } from '@rolegate/core';
-import { toPublicUserView } from '../requests/views.js';
 import { authedProcedure, publicProcedure, router, signedInProcedure } from '../trpc.js';
 import { changeEmail } from './change-email.js';
 import { changePassword } from './change-password.js';
 import { resendVerification, verifyEmail } from './email-verification.js';
 import { requestPasswordReset, resetPassword } from './password-reset.js';
-import { loadPublicUserOrThrow } from './public-user.js';
+import { loadPublicUserOrThrow, toPublicUser } from './person.js';
 import { registerUser } from './register.js';
 import { requestLevel } from './request-level.js';
 import { clearSessionCookie } from './session-cookie.js';
@@ -51,7 +50,7 @@ export const authRouter = router({
 
   // The session lookup already read the whole person: no second query on the app's busiest call.
   me: publicProcedure.query(({ ctx }) => ({
-    user: ctx.user === null ? null : toPublicUserView(ctx.user),
+    user: ctx.user === null ? null : toPublicUser(ctx.user),
   })),
 
   // No session needed: the link may be opened in another browser; the token names the account.

@@ -1,4 +1,12 @@
-import type { Context, CookieOptions } from '../context.js';
+import type { AppConfig } from '../env.js';
+
+export interface CookieOptions {
+  httpOnly: boolean;
+  sameSite: 'lax' | 'strict';
+  path: string;
+  secure: boolean;
+  expires?: Date;
+}
 
 export const SESSION_COOKIE = 'rolegate_session';
 
@@ -13,7 +21,12 @@ function cookieOptions(appUrl: string, expires?: Date): CookieOptions {
   };
 }
 
-type CookieSetter = Pick<Context, 'config' | 'setCookie' | 'clearCookie'>;
+/** What setting the cookie needs of a request's context. */
+interface CookieSetter {
+  config: Pick<AppConfig, 'appUrl'>;
+  setCookie(name: string, value: string, options: CookieOptions): void;
+  clearCookie(name: string, options: CookieOptions): void;
+}
 
 export function setSessionCookie(ctx: CookieSetter, token: string, expires: Date): void {
   ctx.setCookie(SESSION_COOKIE, token, cookieOptions(ctx.config.appUrl, expires));

@@ -1,7 +1,8 @@
 import type { SessionView } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
-import type { Context, SessionUser } from '../context.js';
+import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
+import type { SessionUser } from './person.js';
 import { clearSessionCookie } from './session-cookie.js';
 
 /** account.sessions: the person's live sessions, most recently used first. */

@@ -3,10 +3,9 @@
  * table cannot be replayed. 30 days, sliding: each use pushes the expiry out again, but never past
  * SESSION_MAX_DAYS after sign-in (a stolen cookie kept busy must not live for ever).
  */
-import { isLevel } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import type { Context, SessionUser } from '../context.js';
+import type { SessionUser } from './person.js';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from './secret-token.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -24,7 +23,10 @@ export interface SessionClient {
 
 const UNKNOWN_CLIENT: SessionClient = { userAgent: null, ip: null };
 
-export function sessionClientOf(ctx: Pick<Context, 'userAgent' | 'clientIp'>): SessionClient {
+export function sessionClientOf(ctx: {
+  userAgent: string | null;
+  clientIp: string;
+}): SessionClient {
   return { userAgent: ctx.userAgent, ip: ctx.clientIp };
 }
 
@@ -81,40 +83,12 @@ export interface ResolvedSession {
   renewedUntil: Date | null;
 }
 
-/**
- * Users with their pending level request, if any: everything a SessionUser holds, so one query per
- * request gives procedures the whole person (auth.me answers from it without another).
- */
-function usersWithPendingRequest(db: Executor) {
-  return db
-    .selectFrom('users')
-    .leftJoin('levelRequests as pending', (join) =>
-      join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
-    )
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
-    .select(['users.createdAt', 'users.emailVerified', 'pending.requestedRole as pendingRole']);
-}
-
-type SessionUserRow = Omit<SessionUser, 'role'> & { role: string };
-
-function toSessionUser(row: SessionUserRow): SessionUser | null {
-  if (!isLevel(row.role)) return null;
-  const { id, email, name, role, isAdmin, createdAt, emailVerified, pendingRole } = row;
-  return { id, email, name, role, isAdmin, createdAt, emailVerified, pendingRole };
-}
-
-/** The person with this id as a SessionUser (tests and tools acting as someone), or null. */
-export async function loadSessionUser(db: Executor, userId: string): Promise<SessionUser | null> {
-  const row = await usersWithPendingRequest(db).where('users.id', '=', userId).executeTakeFirst();
-  return row === undefined ? null : toSessionUser(row);
-}
-
-type LiveSessionRow = SessionUserRow & { lastSeenAt: Date; expiresAt: Date; signedInAt: Date };
+type LiveSessionRow = SessionUser & { lastSeenAt: Date; expiresAt: Date; signedInAt: Date };
 
 /**
  * The one query of every signed-in request, so it is written out in SQL: building and compiling it
  * through kysely's query builder each time cost more CPU than everything else this function does
- * (`pnpm bench`, row 4). It selects exactly what usersWithPendingRequest does, plus the session's
+ * (`pnpm bench`, row 4). It selects exactly what person.ts's people() does, plus the session's
  * times; the CamelCasePlugin still maps the columns to these names.
  */
 async function findLiveSession(
@@ -149,13 +123,13 @@ export async function resolveSession(
   const tokenHash = hashSessionToken(token);
   const signedInAfter = new Date(now.getTime() - maxDays * DAY_MS);
   const row = await findLiveSession(db, tokenHash, now, signedInAfter);
-  const user = row === undefined ? null : toSessionUser(row);
-  if (row === undefined || user === null) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
+  if (row === undefined) return null;
+  const { lastSeenAt, expiresAt: _, signedInAt, ...user } = row;
+  if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) {
     return { user, tokenHash, renewedUntil: null };
   }
   const renewedUntil = new Date(
-    Math.min(now.getTime() + SESSION_LIFETIME_MS, row.signedInAt.getTime() + maxDays * DAY_MS),
+    Math.min(now.getTime() + SESSION_LIFETIME_MS, signedInAt.getTime() + maxDays * DAY_MS),
   );
   await db
     .updateTable('sessions')

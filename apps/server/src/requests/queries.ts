@@ -1,5 +1,6 @@
 import type { RequestStatus } from '@rolegate/core';
 import type { Executor, LevelRequest } from '@rolegate/db';
+import { people } from '../accounts/person.js';
 
 /**
  * Reads the request and locks its row until the transaction ends: two admins deciding at once take
@@ -18,17 +19,14 @@ export async function findRequestForUpdate(
 }
 
 /**
- * Requests with their requester, the admin who decided and the requester's pending request (for the
- * requester's `pending` flag), newest first. Every column the view needs, flat, in one query.
+ * Requests with their requester (a person with their pending level: accounts/person.ts) and the
+ * admin who decided, newest first. Every column the view needs, flat, in one query.
  */
 export function selectRequestRows(db: Executor) {
   return db
     .selectFrom('levelRequests as r')
-    .innerJoin('users as u', 'u.id', 'r.userId')
+    .innerJoin(people(db).as('u'), 'u.id', 'r.userId')
     .leftJoin('users as d', 'd.id', 'r.decidedBy')
-    .leftJoin('levelRequests as p', (join) =>
-      join.onRef('p.userId', '=', 'r.userId').on('p.status', '=', 'pending'),
-    )
     .select([
       'r.id',
       'r.requestedRole',
@@ -44,7 +42,7 @@ export function selectRequestRows(db: Executor) {
       'u.isAdmin as userIsAdmin',
       'u.createdAt as userCreatedAt',
       'u.emailVerified as userEmailVerified',
-      'p.requestedRole as userPendingRole',
+      'u.pendingRole as userPendingRole',
       'd.id as deciderId',
       'd.name as deciderName',
       'd.email as deciderEmail',

@@ -1,37 +1,11 @@
-import type { LevelRequestView, PublicUser } from '@rolegate/core';
-import type { LevelName } from '@rolegate/db';
+import type { LevelRequestView } from '@rolegate/core';
+import { toPublicUser } from '../accounts/person.js';
 import type { RequestRow } from './queries.js';
-
-/** The columns of a user row that the API shows, plus the level of their pending request if any. */
-export interface PublicUserParts {
-  id: string;
-  email: string;
-  name: string;
-  role: LevelName;
-  isAdmin: boolean;
-  createdAt: Date;
-  emailVerified: boolean;
-  pendingRole: LevelName | null;
-}
-
-export function toPublicUserView(parts: PublicUserParts): PublicUser {
-  return {
-    id: parts.id,
-    email: parts.email,
-    name: parts.name,
-    role: parts.role,
-    requestedRole: parts.pendingRole,
-    pending: parts.pendingRole !== null,
-    isAdmin: parts.isAdmin,
-    createdAt: parts.createdAt.toISOString(),
-    emailVerified: parts.emailVerified,
-  };
-}
 
 export function toLevelRequestView(row: RequestRow): LevelRequestView {
   return {
     id: row.id,
-    user: toPublicUserView({
+    user: toPublicUser({
       id: row.userId,
       email: row.userEmail,
       name: row.userName,

@@ -12,8 +12,9 @@ import type { Executor } from '@rolegate/db';
 import { createTestDb } from '@rolegate/db/testing';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
-import { loadSessionUser } from '../accounts/sessions.js';
-import type { Context, ContextInner, SessionUser } from '../context.js';
+import type { SessionUser } from '../accounts/person.js';
+import { loadPerson } from '../accounts/person.js';
+import type { Context, ContextInner } from '../context.js';
 import { createContextInner } from '../context.js';
 import { type AppConfig, loadConfig } from '../env.js';
 import { appRouter } from '../router.js';
@@ -98,7 +99,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const logger = options.logger ?? pino({ level: 'silent' });
   const inner = createContextInner({ db: testDb.db, config, logger, now: options.now });
 
-  const loadUser = (id: string): Promise<SessionUser | null> => loadSessionUser(testDb.db, id);
+  const loadUser = (id: string): Promise<SessionUser | null> => loadPerson(testDb.db, id);
 
   const caller = (user?: { id: string } | null, callerOptions: CallerOptions = {}): Caller =>
     createCaller(
