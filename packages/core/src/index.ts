@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './decision-choices.js';
 export * from './decisions.js';
+export * from './page-inputs.js';
 export * from './schemas.js';
 export type * from './types.js';

@@ -273,3 +273,28 @@ export type ProposeInput = z.infer<typeof proposeInput>;
 export type ReviewInput = z.infer<typeof reviewInput>;
 export type SaveEntryInput = z.infer<typeof saveEntryInput>;
 export type DeleteEntryInput = z.infer<typeof deleteEntryInput>;
+
+export const proposalMailInput = z.strictObject({
+  proposalOutcomes: z.boolean({ error: 'proposalOutcomes is true or false.' }),
+});
+
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/** admin.mail: the outbox, optionally one state of it. */
+export const adminMailInput = z
+  .strictObject({
+    state: z
+      .enum(OUTBOX_STATES, { error: `Choose one of: ${OUTBOX_STATES.join(', ')}.` })
+      .optional(),
+  })
+  .optional();
+
+export const retryMailInput = z.strictObject({
+  id: z.uuid({ error: 'id must be an outbox message id from admin.mail.' }),
+});
+
+export const mailCheckInput = z
+  .strictObject({
+    sendTo: z.email({ error: 'sendTo must be an email address, like you@example.com.' }).optional(),
+  })
+  .optional();

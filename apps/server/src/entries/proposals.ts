@@ -1,6 +1,7 @@
+import type { EntryCursor } from '@rolegate/core';
 import type { EntryProposal, Executor, ProposalStatus } from '@rolegate/db';
 import { sql } from 'kysely';
-import { beyondCursor, createdAtMicros, type EntryCursor } from './cursor.js';
+import { beyondCursor, createdAtMicros } from './cursor.js';
 
 export async function insertProposal(
   db: Executor,

@@ -1,6 +1,7 @@
+import type { EntryCursor } from '@rolegate/core';
 import type { Entry, Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import { beyondCursor, createdAtMicros, type EntryCursor } from './cursor.js';
+import { beyondCursor, createdAtMicros } from './cursor.js';
 
 /** Entries with their authors' names and the page key, newest first (ties broken by id). */
 export function selectEntryRows(db: Executor) {

@@ -1,5 +1,5 @@
+import { type EntryCursor, encodeCursor } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
-import { type EntryCursor, encodeCursor } from './cursor.js';
 import { listProposals, type ProposalRow } from './proposals.js';
 import { selectEntryRows } from './queries.js';
 import {

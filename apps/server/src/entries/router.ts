@@ -1,20 +1,18 @@
 import {
   type Capability,
   deleteEntryInput,
+  ENTRIES_PAGE_DEFAULT,
+  encodeCursor,
   entryIdInput,
+  listEntriesInput,
+  proposalMailInput,
+  proposalsPage,
+  proposalsPageInput,
   proposeInput,
   reviewInput,
   saveEntryInput,
 } from '@rolegate/core';
 import { capabilityProcedure, router } from '../trpc.js';
-import {
-  ENTRIES_PAGE_DEFAULT,
-  encodeCursor,
-  listEntriesInput,
-  proposalMailInput,
-  proposalsPage,
-  proposalsPageInput,
-} from './cursor.js';
 import { removeEntry, saveEntry } from './direct-edit.js';
 import { proposalMailSetting, setProposalMailSetting } from './mail-setting.js';
 import { notFound } from './not-found.js';

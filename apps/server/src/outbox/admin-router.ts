@@ -1,6 +1,6 @@
+import { adminMailInput, mailCheckInput, retryMailInput } from '@rolegate/core';
 import { deliversMail } from '@rolegate/mail';
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import { adminRecipients } from '../notifications/level-request.js';
 import { levelRequestsReachNobody } from '../notifications/level-request-audience.js';
 import { adminProcedure, router } from '../trpc.js';
@@ -12,29 +12,9 @@ import {
 import { checkMail } from './mail-check.js';
 import { getMailStatus } from './status.js';
 
-const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
-
-const mailInput = z
-  .strictObject({
-    state: z
-      .enum(OUTBOX_STATES, { error: `Choose one of: ${OUTBOX_STATES.join(', ')}.` })
-      .optional(),
-  })
-  .optional();
-
-const retryMailInput = z.strictObject({
-  id: z.uuid({ error: 'id must be an outbox message id from admin.mail.' }),
-});
-
-const mailCheckInput = z
-  .strictObject({
-    sendTo: z.email({ error: 'sendTo must be an email address, like you@example.com.' }).optional(),
-  })
-  .optional();
-
 /** admin.mail, admin.retryMail, admin.retryAllMail, admin.mailCheck: the outbox and the mail diagnosis in the panel. */
 export const mailAdminRouter = router({
-  mail: adminProcedure.input(mailInput).query(async ({ ctx, input }) => {
+  mail: adminProcedure.input(adminMailInput).query(async ({ ctx, input }) => {
     const [messages, status, requestsReachNobody] = await Promise.all([
       listOutboxMessages(ctx.db, { state: input?.state }),
       getMailStatus(ctx.db),
