@@ -2,7 +2,7 @@
  * The database as kysely sees it. Tables and columns are snake_case in SQL and camelCase here:
  * createDb() installs kysely's CamelCasePlugin. Keep this file and the migrations in agreement.
  */
-import type { Level, RequestStatus } from '@rolegate/core';
+import type { Level, LevelRequestMailChoice, RequestStatus } from '@rolegate/core';
 import type {
   ColumnType,
   Generated,
@@ -39,7 +39,7 @@ export interface UsersTable {
   /** Mail the person when one of their proposals is accepted, rejected or withdrawn. */
   proposalOutcomeMail: Generated<boolean>;
   /** How an admin hears of level requests: each one, a daily digest, or not by mail. */
-  levelRequestMail: Generated<LevelRequestMail>;
+  levelRequestMail: Generated<LevelRequestMailChoice>;
 }
 
 export interface LevelRequestsTable {
@@ -83,8 +83,6 @@ export interface AccountTokensTable {
   expiresAt: ColumnType<Date, Date | string, Date | string>;
   usedAt: NullableTimestamp;
 }
-
-export type LevelRequestMail = 'each' | 'daily' | 'off';
 
 /** An admin's own link to decide one level request from their mail (APP_URL/decide/<token>). */
 export interface DecisionLinksTable {

@@ -1,4 +1,5 @@
-import type { Executor, LevelRequestMail, User } from '@rolegate/db';
+import type { LevelRequestMailChoice } from '@rolegate/core';
+import type { Executor, User } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ let db: Executor;
 let smtp: TestSmtpServer;
 let config: AppConfig;
 const workers = workerPool(() => ({ db, config: { databaseUrl: t.url, mail: config.mail } }));
-let admins: Record<LevelRequestMail, User>;
+let admins: Record<LevelRequestMailChoice, User>;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -41,7 +42,7 @@ beforeEach(async () => {
 });
 afterEach(() => workers.stopAll());
 
-async function addUser(name: string, email: string, adminMail?: LevelRequestMail) {
+async function addUser(name: string, email: string, adminMail?: LevelRequestMailChoice) {
   return db
     .insertInto('users')
     .values({

@@ -5,7 +5,8 @@
  * nothing); an ADMINS address with no admin account behind it gets each request with the panel link
  * only, since a decision must have an accountable admin behind it.
  */
-import type { Executor, LevelRequestMail } from '@rolegate/db';
+import type { LevelRequestMailChoice } from '@rolegate/core';
+import type { Executor } from '@rolegate/db';
 import type { Address } from '@rolegate/mail';
 import type { AppConfig } from '../env.js';
 
@@ -67,7 +68,7 @@ export async function levelRequestAudience(
   return audience;
 }
 
-function bucketOf(audience: LevelRequestAudience, choice: LevelRequestMail) {
+function bucketOf(audience: LevelRequestAudience, choice: LevelRequestMailChoice) {
   if (choice === 'each') return audience.each;
   if (choice === 'daily') return audience.daily;
   return null;
