@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // The smoke run starts real servers, workers and load generators: seconds, not milliseconds.
     // Nine rows, three of them starting a server per database: a few minutes on a busy machine.
-    testTimeout: 300_000,
+    testTimeout: 600_000,
   },
 });
