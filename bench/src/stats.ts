@@ -26,3 +26,13 @@ export function round(value: number, decimals = 2): number {
   const scale = 10 ** decimals;
   return Math.round(value * scale) / scale;
 }
+
+/** An empty list of per-round figures for each side of a comparison. */
+export function bySide<Side extends string>(sides: readonly Side[]): Record<Side, number[]> {
+  return Object.fromEntries(sides.map((side) => [side, []])) as unknown as Record<Side, number[]>;
+}
+
+/** The median of a's rounds ÷ the median of b's. */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  return ratio(summarize(a).median, summarize(b).median);
+}

@@ -4,16 +4,16 @@
  * it. The person's tab is 360 px wide, the admin's and the person's second device 1280 px; every
  * screen is checked with axe-core and for sideways scrolling. The tests run in order.
  */
-import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './support/app-server';
+import type { AppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, type TestBrowser } from './support/browser';
-import { createTestDatabase, type TestDatabase } from './support/database';
 import { horizontalOverflow } from './support/layout';
 import { linkIn } from './support/links';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
+import { startSite } from './support/site';
 import { waitUntil } from './support/wait';
 
 const NARROW = { width: 360, height: 780 };
@@ -25,7 +25,7 @@ const PAT_NEW_EMAIL = 'pat.power@rolegate.test';
 const WAIT = { timeout: 20_000 };
 
 let smtp: TestSmtpServer | undefined;
-let database: TestDatabase | undefined;
+let stopSite: (() => Promise<void>) | undefined;
 let app: AppServer;
 const browsers: TestBrowser[] = [];
 /** Pat's phone. */
@@ -41,18 +41,15 @@ async function openTab(width: typeof NARROW): Promise<Page> {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  database = await createTestDatabase();
-  app = await startAppServer({
-    DATABASE_URL: database.url,
-    EMAIL_URL: `smtp://${smtp.host}:${smtp.port}`,
+  ({
+    smtp,
+    app,
+    stop: stopSite,
+  } = await startSite(ADMIN, {
     EMAIL_VERIFICATION: 'required',
     DEFAULT_FROM_EMAIL: 'rolegate@rolegate.test',
     SERVER_EMAIL: 'rolegate@rolegate.test',
-    ADMINS: ADMIN.email,
-    ROLEGATE_ADMIN_EMAIL: ADMIN.email,
-    ROLEGATE_ADMIN_PASSWORD: ADMIN.password,
-  });
+  }));
   [person, laptop, admin] = await Promise.all([
     openTab(NARROW),
     openTab(DESKTOP),
@@ -62,9 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(browsers.map((browser) => browser.close()));
-  await app?.stop();
-  await database?.drop();
-  await smtp?.close();
+  await stopSite?.();
 });
 
 beforeEach(({ task, onTestFailed }) => {

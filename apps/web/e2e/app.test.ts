@@ -3,14 +3,14 @@
  * the built SPA, a real database, a real SMTP server capturing the mail. Each screen is saved to
  * artifacts/screenshots/ and checked with axe-core. The tests run in order: each builds on the last.
  */
-import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from './support/app-server';
+import type { AppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
-import { createTestDatabase, type TestDatabase } from './support/database';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
+import { startSite } from './support/site';
 import { waitUntil } from './support/wait';
 
 const PASSWORD = 'correct horse battery staple';
@@ -21,7 +21,7 @@ const DANA = { name: 'Dana Denied', email: 'dana@rolegate.test' };
 const WAIT = { timeout: 20_000 };
 
 let smtp: TestSmtpServer | undefined;
-let database: TestDatabase | undefined;
+let stopSite: (() => Promise<void>) | undefined;
 let app: AppServer;
 let personBrowser: TestBrowser | undefined;
 let adminBrowser: TestBrowser | undefined;
@@ -31,17 +31,14 @@ let person: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  database = await createTestDatabase();
-  app = await startAppServer({
-    DATABASE_URL: database.url,
-    EMAIL_URL: `smtp://${smtp.host}:${smtp.port}`,
+  ({
+    smtp,
+    app,
+    stop: stopSite,
+  } = await startSite(ADMIN, {
     DEFAULT_FROM_EMAIL: 'rolegate@rolegate.test',
     SERVER_EMAIL: 'rolegate@rolegate.test',
-    ADMINS: ADMIN.email,
-    ROLEGATE_ADMIN_EMAIL: ADMIN.email,
-    ROLEGATE_ADMIN_PASSWORD: ADMIN.password,
-  });
+  }));
   [personBrowser, adminBrowser] = await Promise.all([launchBrowser(PHONE), launchBrowser(DESKTOP)]);
   person = personBrowser.context.pages()[0] ?? (await personBrowser.context.newPage());
   admin = adminBrowser.context.pages()[0] ?? (await adminBrowser.context.newPage());
@@ -49,9 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([personBrowser?.close(), adminBrowser?.close()]);
-  await app?.stop();
-  await database?.drop();
-  await smtp?.close();
+  await stopSite?.();
 });
 
 // A failing step leaves a picture of both tabs behind: CI keeps artifacts/, not the browser.

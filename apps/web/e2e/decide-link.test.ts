@@ -3,37 +3,34 @@
  * server, opened in a browser that has never signed in; and what a mail scanner does (plain GETs of
  * the link and of the page) changes nothing. Plus the admin's choice of how they hear of requests.
  */
-import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate, apiQuery } from './support/api';
-import { type AppServer, startAppServer } from './support/app-server';
+import type { AppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
-import { createTestDatabase, type TestDatabase } from './support/database';
 import { waitForMail } from './support/mail';
 import { checkScreen } from './support/screens';
+import { startSite } from './support/site';
 
 const ADMIN = { name: 'Admin', email: 'admin@decide.test', password: 'admin password 12345' };
 const PASSWORD = 'correct horse battery staple';
 
 let smtp: TestSmtpServer | undefined;
-let database: TestDatabase | undefined;
+let stopSite: (() => Promise<void>) | undefined;
 let app: AppServer;
 let phone: TestBrowser | undefined;
 let desktop: TestBrowser | undefined;
 let adminCookie: string | undefined;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  database = await createTestDatabase();
-  app = await startAppServer({
-    DATABASE_URL: database.url,
-    EMAIL_URL: `smtp://${smtp.host}:${smtp.port}`,
+  ({
+    smtp,
+    app,
+    stop: stopSite,
+  } = await startSite(ADMIN, {
     DEFAULT_FROM_EMAIL: 'rolegate@decide.test',
-    ADMINS: ADMIN.email,
-    ROLEGATE_ADMIN_EMAIL: ADMIN.email,
-    ROLEGATE_ADMIN_PASSWORD: ADMIN.password,
-  });
+  }));
   [phone, desktop] = await Promise.all([launchBrowser(PHONE), launchBrowser(DESKTOP)]);
   adminCookie = (
     await apiMutate(app.url, 'auth.login', { email: ADMIN.email, password: ADMIN.password })
@@ -42,9 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([phone?.close(), desktop?.close()]);
-  await app?.stop();
-  await database?.drop();
-  await smtp?.close();
+  await stopSite?.();
 });
 
 afterEach(() => {
@@ -153,6 +148,8 @@ describe('deciding from the admin’s mail, in Chromium', () => {
     await tab.getByRole('heading', { name: /Hello/ }).waitFor();
     await tab.goto(`${app.url}/account`);
     await tab.getByRole('heading', { name: 'Mail about level requests' }).waitFor();
+    // The choices show the saved one once account.notificationSettings has answered.
+    await tab.getByRole('radio', { name: /Each request/, checked: true }).waitFor();
     expect(await tab.getByRole('radio', { name: /Each request/ }).isChecked()).toBe(true);
     await tab.getByRole('radio', { name: /Once a day/ }).check();
     await tab.getByText('Saved.').waitFor();

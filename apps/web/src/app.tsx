@@ -8,7 +8,7 @@ import { SiteHeader } from './layout/site-header';
 import { safeNextPath, signInPathFor } from './session/next-path';
 import { useDecisionNotice, useSession } from './session/use-session';
 import { PageHeading } from './ui/page-heading';
-import { ErrorState, Loading } from './ui/states';
+import { Loading, QueryStates } from './ui/states';
 import { VerificationGate } from './verify/verification-gate';
 
 // Its own chunk: a first visit is signed out and needs only the sign-in and sign-up pages; the
@@ -46,17 +46,14 @@ export function App() {
     <>
       <SiteHeader user={user} />
       <main id="main" className="main" tabIndex={-1}>
-        {session.isPending ? (
-          <Loading label="Loading…" />
-        ) : session.isError && !session.data ? (
-          <ErrorState
-            title="Rolegate could not start."
-            error={session.error}
-            onRetry={() => void session.refetch()}
-          />
-        ) : (
+        <QueryStates
+          query={session}
+          loading="Loading…"
+          failure="Rolegate could not start."
+          failed={session.isError && !session.data}
+        >
           <Routes user={user} decision={decision} />
-        )}
+        </QueryStates>
       </main>
     </>
   );

@@ -44,3 +44,16 @@ export function quantile(samples: readonly number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
+
+/** Signs up a reader with the bench's password (the address decides who it is). */
+export function registerReader(
+  server: { url: string; origin: string },
+  email: string,
+): Promise<void> {
+  return mutate(server, 'auth.register', {
+    email,
+    password: 'bench password 1234',
+    name: 'Bench Person',
+    role: 'reader',
+  });
+}

@@ -4,42 +4,36 @@
  * alike; the in-process outbox worker sends the real resets to an SMTP server meanwhile.
  */
 import { performance } from 'node:perf_hooks';
-import { mutate, quantile, runLanes } from '../infra/lanes.js';
+import { mutate, quantile, registerReader, runLanes } from '../infra/lanes.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { startSmtpSink } from '../infra/smtp-sink.js';
 import { check, type RowOutcome } from '../results.js';
-import { ratio, summarize } from '../stats.js';
+import { bySide, medianRatio, summarize } from '../stats.js';
 import { mailEnv, type RowContext } from './context.js';
 
 const ACCOUNTS = 16;
 const LANES = 8;
+const KINDS = ['existing', 'unknown'] as const;
 
 export async function resetTimingRow(ctx: RowContext): Promise<RowOutcome> {
   const { signups } = ctx.plan;
   const sink = await startSmtpSink();
   const database = await createDatabase(ctx.postgresUrl, { migrate: true });
   const server = await startServer({ databaseUrl: database.url, env: mailEnv(sink.port) });
-  const p50: Record<'existing' | 'unknown', number[]> = { existing: [], unknown: [] };
-  const p99: Record<'existing' | 'unknown', number[]> = { existing: [], unknown: [] };
+  const p50 = bySide(KINDS);
+  const p99 = bySide(KINDS);
   let requests = 0;
   try {
     const accounts = Array.from({ length: ACCOUNTS }, (_, i) => `account-${i}@bench.test`);
-    for (const email of accounts) {
-      await mutate(server, 'auth.register', {
-        email,
-        password: 'bench password 1234',
-        name: 'Bench Person',
-        role: 'reader',
-      });
-    }
+    for (const email of accounts) await registerReader(server, email);
     const ask = (email: string) => mutate(server, 'auth.requestPasswordReset', { email });
     await runLanes(LANES, signups.warmupSeconds, (_, i) =>
       ask(i % 2 === 0 ? (accounts[i % ACCOUNTS] ?? '') : `warm-${i}@nobody.test`),
     );
     for (let r = 0; r < ctx.plan.rounds; r++) {
       ctx.log(`row 9, round ${r + 1}`);
-      const times = { existing: [] as number[], unknown: [] as number[] };
+      const times = bySide(KINDS);
       await runLanes(LANES, signups.measureSeconds, async (lane, i) => {
         // Lanes start on opposite kinds and alternate, so both kinds are in flight at all times.
         const kind = (i + lane + r) % 2 === 0 ? 'existing' : 'unknown';
@@ -49,7 +43,7 @@ export async function resetTimingRow(ctx: RowContext): Promise<RowOutcome> {
         await ask(email);
         times[kind].push(performance.now() - started);
       });
-      for (const kind of ['existing', 'unknown'] as const) {
+      for (const kind of KINDS) {
         p50[kind].push(quantile(times[kind], 0.5));
         p99[kind].push(quantile(times[kind], 0.99));
       }
@@ -60,8 +54,8 @@ export async function resetTimingRow(ctx: RowContext): Promise<RowOutcome> {
     await sink.close();
     await database.drop();
   }
-  const p50Ratio = ratio(summarize(p50.existing).median, summarize(p50.unknown).median);
-  const p99Ratio = ratio(summarize(p99.existing).median, summarize(p99.unknown).median);
+  const p50Ratio = medianRatio(p50.existing, p50.unknown);
+  const p99Ratio = medianRatio(p99.existing, p99.unknown);
   return {
     row: 9,
     title: 'auth.requestPasswordReset, existing ÷ unknown address',

@@ -7,20 +7,21 @@ import { runLoad, signUpLoad, warmUp } from '../infra/load.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { check, type RowOutcome } from '../results.js';
-import { ratio, round, summarize } from '../stats.js';
+import { bySide, medianRatio, round, summarize } from '../stats.js';
 import { alternate, mailEnv, type RowContext } from './context.js';
 
 type Side = 'instant' | 'slow';
+const SIDES: readonly Side[] = ['instant', 'slow'];
 
 export async function signupLatencyRow(ctx: RowContext): Promise<RowOutcome> {
   const { signups } = ctx.plan;
-  const p50: Record<Side, number[]> = { instant: [], slow: [] };
-  const p99: Record<Side, number[]> = { instant: [], slow: [] };
-  const perSecond: Record<Side, number[]> = { instant: [], slow: [] };
-  const mailPerSecond: Record<Side, number[]> = { instant: [], slow: [] };
+  const p50 = bySide(SIDES);
+  const p99 = bySide(SIDES);
+  const perSecond = bySide(SIDES);
+  const mailPerSecond = bySide(SIDES);
 
   for (let r = 0; r < ctx.plan.rounds; r++) {
-    for (const side of alternate<Side>(r, ['instant', 'slow'])) {
+    for (const side of alternate(r, SIDES)) {
       const delayMs = side === 'slow' ? signups.slowSmtpDelayMs : 0;
       ctx.log(`row 1, round ${r + 1}: ${side} SMTP server (${delayMs} ms a message)`);
       const smtp = await startSmtpServer({ faults: { delayMs } });
@@ -43,8 +44,8 @@ export async function signupLatencyRow(ctx: RowContext): Promise<RowOutcome> {
     }
   }
 
-  const p50Ratio = ratio(summarize(p50.slow).median, summarize(p50.instant).median);
-  const p99Ratio = ratio(summarize(p99.slow).median, summarize(p99.instant).median);
+  const p50Ratio = medianRatio(p50.slow, p50.instant);
+  const p99Ratio = medianRatio(p99.slow, p99.instant);
   return {
     row: 1,
     title: 'sign-up latency, SMTP 1 s/message ÷ instant SMTP',

@@ -7,27 +7,28 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { mutate, quantile, runLanes } from '../infra/lanes.js';
+import { quantile, registerReader, runLanes } from '../infra/lanes.js';
 import { createDatabase } from '../infra/postgres.js';
 import { removeDir } from '../infra/processes.js';
 import { startServer } from '../infra/server.js';
 import { startSmtpSink } from '../infra/smtp-sink.js';
 import { check, type RowOutcome } from '../results.js';
-import { summarize } from '../stats.js';
+import { bySide, summarize } from '../stats.js';
 import { alternate, mailEnv, type RowContext } from './context.js';
 
 type Dialect = 'Postgres' | 'PGlite';
+const DIALECTS: readonly Dialect[] = ['Postgres', 'PGlite'];
 const TARGET_P99_MS = 500;
 
 export async function verificationMailRow(ctx: RowContext): Promise<RowOutcome> {
   const { signups } = ctx.plan;
-  const p50: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
-  const p99: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
-  const counts: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
-  // The request alone (hash included): how much of the wait is the sign-up, not the mail.
-  const answeredP99: Record<Dialect, number[]> = { Postgres: [], PGlite: [] };
+  // answeredP99, the request alone (hash included): how much of the wait is the sign-up, not the mail.
+  const p50 = bySide(DIALECTS);
+  const p99 = bySide(DIALECTS);
+  const counts = bySide(DIALECTS);
+  const answeredP99 = bySide(DIALECTS);
   for (let r = 0; r < ctx.plan.rounds; r++) {
-    for (const dialect of alternate<Dialect>(r, ['Postgres', 'PGlite'])) {
+    for (const dialect of alternate(r, DIALECTS)) {
       ctx.log(`row 8, round ${r + 1}: ${dialect}`);
       const { latencies, answered } = await oneRound(ctx, dialect, r);
       p50[dialect].push(quantile(latencies, 0.5));
@@ -80,13 +81,7 @@ async function oneRound(
     env: { ...mailEnv(sink.port), EMAIL_VERIFICATION: 'required' },
   });
   try {
-    const signUp = (email: string) =>
-      mutate(server, 'auth.register', {
-        email,
-        password: 'bench password 1234',
-        name: 'Bench Person',
-        role: 'reader',
-      });
+    const signUp = (email: string) => registerReader(server, email);
     await runLanes(signups.connections, signups.warmupSeconds, (lane, i) =>
       signUp(`warm-${round}-${lane}-${i}@bench.test`),
     );

@@ -26,6 +26,24 @@ function failoverConnection(main: SmtpTransport, backup: SmtpTransport) {
   return getConnection(undefined, { settings: settingsFor(main, { failover: [backup] }) });
 }
 
+type ServerOptions = Parameters<typeof server>[0];
+type TransportOptions = Parameters<Awaited<ReturnType<typeof server>>['transport']>[0];
+
+/** A main server started with `options`, a healthy backup, and a failover connection over them. */
+async function mainWithBackup(options: ServerOptions, mainTransport?: TransportOptions) {
+  const main = await server(options);
+  const backup = await server();
+  const connection = failoverConnection(main.transport(mainTransport), backup.transport());
+  return { main, backup, connection };
+}
+
+/** The subjects a server received, in order. */
+function subjects(receiver: {
+  received: { parsed: { subject?: string } }[];
+}): (string | undefined)[] {
+  return receiver.received.map((r) => r.parsed.subject);
+}
+
 async function sendOne(
   connection: ReturnType<typeof getConnection>,
   subject: string,
@@ -36,11 +54,9 @@ async function sendOne(
 
 describe('an open connection with failover', () => {
   it('dials a silent main server once, until close() and open() again', async () => {
-    const main = await server({ faults: { neverGreet: true } });
-    const backup = await server();
-    const connection = failoverConnection(
-      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
-      backup.transport(),
+    const { main, backup, connection } = await mainWithBackup(
+      { faults: { neverGreet: true } },
+      { timeoutMs: SHORT_TIMEOUT_MS },
     );
 
     expect(await sendOne(connection, 'first')).toBe(1);
@@ -52,7 +68,7 @@ describe('an open connection with failover', () => {
     expect(await sendOne(connection, 'third')).toBe(1);
     await connection.close();
     expect(main.connections).toBe(2);
-    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first', 'second', 'third']);
+    expect(subjects(backup)).toEqual(['first', 'second', 'third']);
   });
 
   it('skips a refused main server on later calls, reusing the error it gave', async () => {
@@ -81,11 +97,9 @@ describe('an open connection with failover', () => {
   });
 
   it('remembers a main server that stops answering mid-batch', async () => {
-    const main = await server({ faults: { dropAtRcptTo: true } });
-    const backup = await server();
-    const connection = failoverConnection(
-      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
-      backup.transport(),
+    const { main, backup, connection } = await mainWithBackup(
+      { faults: { dropAtRcptTo: true } },
+      { timeoutMs: SHORT_TIMEOUT_MS },
     );
 
     // The main server takes the connection, then drops it during the first message's envelope...
@@ -98,28 +112,26 @@ describe('an open connection with failover', () => {
 
     expect(main.connections).toBe(2);
     expect(backup.connections).toBe(1);
-    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first', 'second', 'third']);
+    expect(subjects(backup)).toEqual(['first', 'second', 'third']);
   });
 
   it('still tries a main server that answered with an SMTP refusal', async () => {
-    const main = await server({ faults: { mailFrom: { code: 421, times: 1 } } });
-    const backup = await server();
-    const connection = failoverConnection(main.transport(), backup.transport());
+    const { main, backup, connection } = await mainWithBackup({
+      faults: { mailFrom: { code: 421, times: 1 } },
+    });
 
     expect(await sendOne(connection, 'first')).toBe(1);
     expect(await sendOne(connection, 'second')).toBe(1);
     await connection.close();
 
-    expect(backup.received.map((r) => r.parsed.subject)).toEqual(['first']);
-    expect(main.received.map((r) => r.parsed.subject)).toEqual(['second']);
+    expect(subjects(backup)).toEqual(['first']);
+    expect(subjects(main)).toEqual(['second']);
   });
 
   it('still tries a main server that refused the credentials', async () => {
-    const main = await server({ auth: { user: 'mailer', pass: 'right' } });
-    const backup = await server();
-    const connection = failoverConnection(
-      main.transport({ password: 'wrong' }),
-      backup.transport(),
+    const { main, backup, connection } = await mainWithBackup(
+      { auth: { user: 'mailer', pass: 'right' } },
+      { password: 'wrong' },
     );
 
     const refusals = () => main.events.filter((e) => e.type === 'auth' && e.code === 535).length;
@@ -136,11 +148,9 @@ describe('an open connection with failover', () => {
 
 describe('a connection used without open()', () => {
   it('tries the main server again on every call, as each call opens and closes', async () => {
-    const main = await server({ faults: { neverGreet: true } });
-    const backup = await server();
-    const connection = failoverConnection(
-      main.transport({ timeoutMs: SHORT_TIMEOUT_MS }),
-      backup.transport(),
+    const { main, backup, connection } = await mainWithBackup(
+      { faults: { neverGreet: true } },
+      { timeoutMs: SHORT_TIMEOUT_MS },
     );
 
     expect(await connection.sendMessages([message('first')])).toBe(1);
@@ -153,16 +163,17 @@ describe('a connection used without open()', () => {
 
 describe('failover only while the message cannot have been accepted', () => {
   it('does not fail over when the main server took the whole message and never answered: the error says it may be delivered', async () => {
-    const main = await server({ faults: { hangAfterData: true } });
-    const backup = await server();
-    const connection = failoverConnection(main.transport({ timeoutMs: 1500 }), backup.transport());
+    const { main, backup, connection } = await mainWithBackup(
+      { faults: { hangAfterData: true } },
+      { timeoutMs: 1500 },
+    );
 
     const error = await sendOne(connection, 'maybe delivered').catch((caught: unknown) => caught);
     await connection.close();
 
     expect(error).toBeInstanceOf(MailDeliveryUncertainError);
     expect(classifyDeliveryError(error)).toMatchObject({ kind: 'temporary' });
-    expect(main.received.map((r) => r.parsed.subject)).toEqual(['maybe delivered']);
+    expect(subjects(main)).toEqual(['maybe delivered']);
     expect(backup.connections).toBe(0);
   });
 
@@ -176,9 +187,6 @@ describe('failover only while the message cannot have been accepted', () => {
       expect(await sendOne(connection, `past ${main.port}`)).toBe(1);
       await connection.close();
     }
-    expect(backup.received.map((r) => r.parsed.subject)).toEqual([
-      `past ${refusing.port}`,
-      `past ${dropping.port}`,
-    ]);
+    expect(subjects(backup)).toEqual([`past ${refusing.port}`, `past ${dropping.port}`]);
   });
 });

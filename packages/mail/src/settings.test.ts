@@ -151,153 +151,105 @@ describe('separate settings', () => {
 });
 
 describe('bad settings', () => {
-  const cases: { name: string; env: NodeJS.ProcessEnv; variable: string; fix: RegExp }[] = [
-    {
-      name: 'TLS and SSL together',
-      env: { EMAIL_USE_TLS: 'true', EMAIL_USE_SSL: 'true' },
-      variable: 'EMAIL_USE_TLS',
-      fix: /keep one/,
-    },
-    {
-      name: 'a non-boolean TLS flag',
-      env: { EMAIL_USE_TLS: 'on' },
-      variable: 'EMAIL_USE_TLS',
-      fix: /true or false/,
-    },
-    {
-      name: 'a non-boolean SSL flag',
-      env: { EMAIL_USE_SSL: 'y' },
-      variable: 'EMAIL_USE_SSL',
-      fix: /true or false/,
-    },
-    {
-      name: 'a non-numeric port',
-      env: { EMAIL_PORT: 'smtp' },
-      variable: 'EMAIL_PORT',
-      fix: /1 to 65535/,
-    },
-    {
-      name: 'a port above 65535',
-      env: { EMAIL_PORT: '70000' },
-      variable: 'EMAIL_PORT',
-      fix: /1 to 65535/,
-    },
-    { name: 'port 0', env: { EMAIL_PORT: '0' }, variable: 'EMAIL_PORT', fix: /1 to 65535/ },
-    {
-      name: 'SSL on port 587',
-      env: { EMAIL_USE_SSL: 'true', EMAIL_PORT: '587' },
-      variable: 'EMAIL_PORT',
-      fix: /EMAIL_USE_TLS=true and EMAIL_USE_SSL=false|EMAIL_PORT=465/,
-    },
-    {
-      name: 'TLS on port 465',
-      env: { EMAIL_USE_TLS: 'true', EMAIL_PORT: '465' },
-      variable: 'EMAIL_PORT',
-      fix: /EMAIL_USE_SSL=true and EMAIL_USE_TLS=false/,
-    },
-    {
-      name: 'no TLS at all on port 465',
-      env: { EMAIL_PORT: '465' },
-      variable: 'EMAIL_PORT',
-      fix: /EMAIL_USE_SSL=true/,
-    },
-    {
-      name: 'a user without a password',
-      env: { EMAIL_HOST_USER: 'me@example.com' },
-      variable: 'EMAIL_HOST_PASSWORD',
-      fix: /set EMAIL_HOST_PASSWORD/,
-    },
-    {
-      name: 'a password without a user',
-      env: { EMAIL_HOST_PASSWORD: 'hunter2' },
-      variable: 'EMAIL_HOST_USER',
-      fix: /set EMAIL_HOST_USER/,
-    },
-    {
-      name: 'a zero timeout',
-      env: { EMAIL_TIMEOUT: '0' },
-      variable: 'EMAIL_TIMEOUT',
-      fix: /seconds/,
-    },
-    {
-      name: 'a negative timeout',
-      env: { EMAIL_TIMEOUT: '-5' },
-      variable: 'EMAIL_TIMEOUT',
-      fix: /seconds/,
-    },
-    {
-      name: 'a non-numeric timeout',
-      env: { EMAIL_TIMEOUT: 'never' },
-      variable: 'EMAIL_TIMEOUT',
-      fix: /seconds/,
-    },
-    {
-      name: 'the file backend without EMAIL_FILE_PATH',
-      env: { EMAIL_BACKEND: 'file' },
-      variable: 'EMAIL_FILE_PATH',
-      fix: /set EMAIL_FILE_PATH/,
-    },
-    {
-      name: 'an unknown backend',
-      env: { EMAIL_BACKEND: 'sendgrid' },
-      variable: 'EMAIL_BACKEND',
-      fix: /smtp, console, file, memory or dummy/,
-    },
-    {
-      name: 'a malformed ADMINS entry',
-      env: { ADMINS: 'Jane <jane@example.com>, Bob' },
-      variable: 'ADMINS',
-      fix: /Name <email>/,
-    },
-    {
-      name: 'a malformed MANAGERS entry',
-      env: { MANAGERS: 'boss at example.com' },
-      variable: 'MANAGERS',
-      fix: /Name <email>/,
-    },
-    {
-      name: 'an invalid DEFAULT_FROM_EMAIL',
-      env: { DEFAULT_FROM_EMAIL: 'noreply' },
-      variable: 'DEFAULT_FROM_EMAIL',
-      fix: /address such as/,
-    },
-    {
-      name: 'an invalid SERVER_EMAIL',
-      env: { SERVER_EMAIL: 'root@' },
-      variable: 'SERVER_EMAIL',
-      fix: /address such as/,
-    },
-    {
-      name: 'a subject prefix with a line break',
-      env: { EMAIL_SUBJECT_PREFIX: '[X]\nBcc: all@example.com' },
-      variable: 'EMAIL_SUBJECT_PREFIX',
-      fix: /one line/,
-    },
-    {
-      name: 'a client key without a certificate',
-      env: { EMAIL_USE_TLS: 'true', EMAIL_SSL_KEYFILE: '/k.pem' },
-      variable: 'EMAIL_SSL_KEYFILE',
-      fix: /EMAIL_SSL_CERTFILE/,
-    },
-    {
-      name: 'a client certificate without TLS',
-      env: { EMAIL_SSL_CERTFILE: '/c.pem' },
-      variable: 'EMAIL_SSL_CERTFILE',
-      fix: /EMAIL_USE_TLS=true/,
-    },
-    {
-      name: 'a bad EMAIL_URL scheme',
-      env: { EMAIL_URL: 'http://mail.example.com' },
-      variable: 'EMAIL_URL',
-      fix: /smtp\+tls:\/\//,
-    },
-    {
-      name: 'a bad EMAIL_FAILOVER_URLS entry',
-      env: { EMAIL_FAILOVER_URLS: 'console:, ftp://x' },
-      variable: 'EMAIL_FAILOVER_URLS (entry 2)',
-      fix: /smtps:\/\//,
-    },
+  // name, settings, the variable the problem names, and its fix
+  const rows: [string, NodeJS.ProcessEnv, string, RegExp][] = [
+    [
+      'TLS and SSL together',
+      { EMAIL_USE_TLS: 'true', EMAIL_USE_SSL: 'true' },
+      'EMAIL_USE_TLS',
+      /keep one/,
+    ],
+    ['a non-boolean TLS flag', { EMAIL_USE_TLS: 'on' }, 'EMAIL_USE_TLS', /true or false/],
+    ['a non-boolean SSL flag', { EMAIL_USE_SSL: 'y' }, 'EMAIL_USE_SSL', /true or false/],
+    ['a non-numeric port', { EMAIL_PORT: 'smtp' }, 'EMAIL_PORT', /1 to 65535/],
+    ['a port above 65535', { EMAIL_PORT: '70000' }, 'EMAIL_PORT', /1 to 65535/],
+    ['port 0', { EMAIL_PORT: '0' }, 'EMAIL_PORT', /1 to 65535/],
+    [
+      'SSL on port 587',
+      { EMAIL_USE_SSL: 'true', EMAIL_PORT: '587' },
+      'EMAIL_PORT',
+      /EMAIL_USE_TLS=true and EMAIL_USE_SSL=false|EMAIL_PORT=465/,
+    ],
+    [
+      'TLS on port 465',
+      { EMAIL_USE_TLS: 'true', EMAIL_PORT: '465' },
+      'EMAIL_PORT',
+      /EMAIL_USE_SSL=true and EMAIL_USE_TLS=false/,
+    ],
+    ['no TLS at all on port 465', { EMAIL_PORT: '465' }, 'EMAIL_PORT', /EMAIL_USE_SSL=true/],
+    [
+      'a user without a password',
+      { EMAIL_HOST_USER: 'me@example.com' },
+      'EMAIL_HOST_PASSWORD',
+      /set EMAIL_HOST_PASSWORD/,
+    ],
+    [
+      'a password without a user',
+      { EMAIL_HOST_PASSWORD: 'hunter2' },
+      'EMAIL_HOST_USER',
+      /set EMAIL_HOST_USER/,
+    ],
+    ['a zero timeout', { EMAIL_TIMEOUT: '0' }, 'EMAIL_TIMEOUT', /seconds/],
+    ['a negative timeout', { EMAIL_TIMEOUT: '-5' }, 'EMAIL_TIMEOUT', /seconds/],
+    ['a non-numeric timeout', { EMAIL_TIMEOUT: 'never' }, 'EMAIL_TIMEOUT', /seconds/],
+    [
+      'the file backend without EMAIL_FILE_PATH',
+      { EMAIL_BACKEND: 'file' },
+      'EMAIL_FILE_PATH',
+      /set EMAIL_FILE_PATH/,
+    ],
+    [
+      'an unknown backend',
+      { EMAIL_BACKEND: 'sendgrid' },
+      'EMAIL_BACKEND',
+      /smtp, console, file, memory or dummy/,
+    ],
+    [
+      'a malformed ADMINS entry',
+      { ADMINS: 'Jane <jane@example.com>, Bob' },
+      'ADMINS',
+      /Name <email>/,
+    ],
+    ['a malformed MANAGERS entry', { MANAGERS: 'boss at example.com' }, 'MANAGERS', /Name <email>/],
+    [
+      'an invalid DEFAULT_FROM_EMAIL',
+      { DEFAULT_FROM_EMAIL: 'noreply' },
+      'DEFAULT_FROM_EMAIL',
+      /address such as/,
+    ],
+    ['an invalid SERVER_EMAIL', { SERVER_EMAIL: 'root@' }, 'SERVER_EMAIL', /address such as/],
+    [
+      'a subject prefix with a line break',
+      { EMAIL_SUBJECT_PREFIX: '[X]\nBcc: all@example.com' },
+      'EMAIL_SUBJECT_PREFIX',
+      /one line/,
+    ],
+    [
+      'a client key without a certificate',
+      { EMAIL_USE_TLS: 'true', EMAIL_SSL_KEYFILE: '/k.pem' },
+      'EMAIL_SSL_KEYFILE',
+      /EMAIL_SSL_CERTFILE/,
+    ],
+    [
+      'a client certificate without TLS',
+      { EMAIL_SSL_CERTFILE: '/c.pem' },
+      'EMAIL_SSL_CERTFILE',
+      /EMAIL_USE_TLS=true/,
+    ],
+    [
+      'a bad EMAIL_URL scheme',
+      { EMAIL_URL: 'http://mail.example.com' },
+      'EMAIL_URL',
+      /smtp\+tls:\/\//,
+    ],
+    [
+      'a bad EMAIL_FAILOVER_URLS entry',
+      { EMAIL_FAILOVER_URLS: 'console:, ftp://x' },
+      'EMAIL_FAILOVER_URLS (entry 2)',
+      /smtps:\/\//,
+    ],
   ];
+  const cases = rows.map(([name, env, variable, fix]) => ({ name, env, variable, fix }));
 
   it.each(cases)('$name is refused, naming $variable', ({ env, variable, fix }) => {
     const problems = problemsOf(env);

@@ -1,65 +1,42 @@
-import { type FormEvent, useRef } from 'react';
 import { errorsFromServer } from '../forms/form-errors';
-import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
-import { FormAlert, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { FormFrame } from '../forms/form-frame';
+import { useSchemasSoon } from '../forms/load-schemas';
+import { PasswordField, TextField } from '../forms/text-field';
+import { formText, useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 
 const FIELDS = ['newEmail', 'password'] as const;
+const BUTTON = { label: 'Send a link to the new address', busyLabel: 'Sending the link…' };
 
 /**
  * A new address for the account: the server mails a link to it, and the address changes only when
  * the link is followed. Used on the account page and, to fix a mistyped address, on "check your inbox".
  */
 export function ChangeEmailForm({ onSent }: { onSent: (newEmail: string) => void }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const form = useForm(FIELDS);
   useSchemasSoon();
   const change = trpc.account.changeEmail.useMutation({
     onSuccess: (_result, input) => {
-      formRef.current?.reset();
+      form.formRef.current?.reset();
       onSent(input.newEmail);
     },
-    onError: (error) => show(errorsFromServer(error, FIELDS, { conflictField: 'newEmail' })),
+    onError: (error) => form.show(errorsFromServer(error, FIELDS, { conflictField: 'newEmail' })),
   });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (change.isPending) return;
-    const data = new FormData(event.currentTarget);
-    const input = await checkedInput(show, FIELDS, (schemas) =>
-      schemas.changeEmailInput.safeParse({
-        newEmail: String(data.get('newEmail') ?? ''),
-        password: String(data.get('password') ?? ''),
-      }),
+  const submit = (data: FormData) =>
+    form.sendChecked(
+      (schemas) => schemas.changeEmailInput.safeParse(formText(data, FIELDS)),
+      change.mutate,
     );
-    if (!input) return;
-    clear();
-    change.mutate(input);
-  }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
-      <FormAlert message={errors.form} />
-      <TextField
-        label="New email address"
-        name="newEmail"
-        type="email"
-        autoComplete="email"
-        errors={errors.fields.newEmail}
-      />
-      <TextField
+    <FormFrame form={form} busy={change.isPending} onSubmit={submit} button={BUTTON}>
+      <TextField label="New email address" name="newEmail" type="email" autoComplete="email" />
+      <PasswordField
         label="Your password"
         name="password"
-        type="password"
-        autoComplete="current-password"
         hint="So that nobody at an unlocked screen can take over your account."
-        errors={errors.fields.password}
       />
-      <BusyButton type="submit" busy={change.isPending} busyLabel="Sending the link…">
-        Send a link to the new address
-      </BusyButton>
-    </form>
+    </FormFrame>
   );
 }

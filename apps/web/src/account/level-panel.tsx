@@ -1,16 +1,17 @@
 import { ACCESS_TABLE, type Level, type PublicUser } from '@rolegate/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useApprovalRequiredLevels } from '../access/approval-levels';
 import { requestableOptions } from '../access/level-options';
 import { LevelChoice } from '../auth/level-choice';
 import { errorsFromServer } from '../forms/form-errors';
-import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
-import { FormAlert, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { FormFrame } from '../forms/form-frame';
+import { useSchemasSoon } from '../forms/load-schemas';
+import { TextField } from '../forms/text-field';
+import { useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 
 const FIELDS = ['role', 'reason'] as const;
+const BUTTON = { label: 'Ask for this level', busyLabel: 'Sending…' };
 
 /** "Editor or Power": the levels this form offers, as the person reads them. */
 function offered(options: ReturnType<typeof requestableOptions>): string {
@@ -51,8 +52,7 @@ function RequestLevelForm({
   options: ReturnType<typeof requestableOptions>;
   onDone: (message: string) => void;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const form = useForm(FIELDS);
   const [role, setRole] = useState<Level | null>(null);
   useSchemasSoon();
   const utils = trpc.useUtils();
@@ -66,39 +66,31 @@ function RequestLevelForm({
           : `You now have ${label} access.`,
       );
     },
-    onError: (error) => show(errorsFromServer(error, FIELDS)),
+    onError: (error) => form.show(errorsFromServer(error, FIELDS)),
   });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (request.isPending) return;
-    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+  function submit(data: FormData) {
+    const reason = String(data.get('reason') ?? '').trim();
     // The schema names every level; this form offers only the ones above the person's.
     if (role === null) {
-      show({ fields: { role: [`Choose ${offered(options)}.`] }, form: null });
+      form.show({ fields: { role: [`Choose ${offered(options)}.`] }, form: null });
       return;
     }
-    const input = await checkedInput(show, FIELDS, (schemas) =>
-      schemas.requestLevelInput.safeParse({
-        role: role ?? undefined,
-        ...(reason ? { reason } : {}),
-      }),
+    return form.sendChecked(
+      (schemas) => schemas.requestLevelInput.safeParse({ role, ...(reason ? { reason } : {}) }),
+      request.mutate,
     );
-    if (!input) return;
-    clear();
-    request.mutate(input);
   }
 
   return (
-    <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
-      <FormAlert message={errors.form} />
+    <FormFrame form={form} busy={request.isPending} onSubmit={submit} button={BUTTON}>
       <LevelChoice
         legend="Level you need"
         name="role"
         options={options}
         value={role}
         onChange={setRole}
-        errors={errors.fields.role}
+        errors={form.errors.fields.role}
       />
       <TextField
         multiline
@@ -106,11 +98,7 @@ function RequestLevelForm({
         name="reason"
         rows={3}
         hint="Sent to the admins with a request that needs approval."
-        errors={errors.fields.reason}
       />
-      <BusyButton type="submit" busy={request.isPending} busyLabel="Sending…">
-        Ask for this level
-      </BusyButton>
-    </form>
+    </FormFrame>
   );
 }

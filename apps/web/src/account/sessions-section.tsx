@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime, formatRelative } from '../ui/format';
-import { describeError, ErrorState, Loading } from '../ui/states';
+import { describeError, QueryStates } from '../ui/states';
 import { deviceName } from './device-name';
 
 interface Outcome {
@@ -40,39 +40,33 @@ export function SessionsSection() {
       <div aria-live="polite">
         {outcome ? <p className={`notice notice-${outcome.kind}`}>{outcome.text}</p> : null}
       </div>
-      {sessions.isPending ? (
-        <Loading label="Loading your sessions…" />
-      ) : sessions.isError ? (
-        <ErrorState
-          title="Your sessions could not be loaded."
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        />
-      ) : (
-        <>
-          <ul className="session-list">
-            {listed.map((session) => (
-              <SessionItem key={session.id} session={session} onDone={after} onError={failed} />
-            ))}
-          </ul>
-          {others.length > 0 ? (
-            <BusyButton
-              type="button"
-              variant="danger"
-              busy={everywhere.isPending}
-              busyLabel="Signing out…"
-              onClick={() => {
-                setOutcome(null);
-                everywhere.mutate();
-              }}
-            >
-              Sign out everywhere else
-            </BusyButton>
-          ) : (
-            <p className="hint">You are signed in on this device only.</p>
-          )}
-        </>
-      )}
+      <QueryStates
+        query={sessions}
+        loading="Loading your sessions…"
+        failure="Your sessions could not be loaded."
+      >
+        <ul className="session-list">
+          {listed.map((session) => (
+            <SessionItem key={session.id} session={session} onDone={after} onError={failed} />
+          ))}
+        </ul>
+        {others.length > 0 ? (
+          <BusyButton
+            type="button"
+            variant="danger"
+            busy={everywhere.isPending}
+            busyLabel="Signing out…"
+            onClick={() => {
+              setOutcome(null);
+              everywhere.mutate();
+            }}
+          >
+            Sign out everywhere else
+          </BusyButton>
+        ) : (
+          <p className="hint">You are signed in on this device only.</p>
+        )}
+      </QueryStates>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
-import { describeError, Empty, ErrorState, Loading } from '../ui/states';
+import { describeError, QueryStates } from '../ui/states';
 import type { OutboxMessage } from './admin-types';
 import { MailCheckPanel } from './mail-check-panel';
 
@@ -24,17 +24,12 @@ export function MailPage() {
       <section className="section" aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Messages</h2>
         {messages.some((message) => message.state === 'failed') ? <RetryAllFailed /> : null}
-        {mail.isPending ? (
-          <Loading label="Loading messages…" />
-        ) : mail.isError ? (
-          <ErrorState
-            title="The messages could not be loaded."
-            error={mail.error}
-            onRetry={() => void mail.refetch()}
-          />
-        ) : messages.length === 0 ? (
-          <Empty>No mail has been queued yet.</Empty>
-        ) : (
+        <QueryStates
+          query={mail}
+          loading="Loading messages…"
+          failure="The messages could not be loaded."
+          empty={messages.length === 0 ? 'No mail has been queued yet.' : null}
+        >
           <ul className="card-list">
             {messages.map((message) => (
               <li key={message.id}>
@@ -42,7 +37,7 @@ export function MailPage() {
               </li>
             ))}
           </ul>
-        )}
+        </QueryStates>
       </section>
     </>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { trpc } from '../trpc';
 import { PageHeading } from '../ui/page-heading';
-import { ErrorState, Loading } from '../ui/states';
+import { QueryStates } from '../ui/states';
 import { RequestCard } from './request-card';
 
 /** One request: where the link in the admins' email lands. */
@@ -20,21 +20,18 @@ export function RequestPage({ id }: { id: string }) {
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
-      {requests.isPending ? (
-        <Loading label="Loading the request…" />
-      ) : requests.isError ? (
-        <ErrorState
-          title="The request could not be loaded."
-          error={requests.error}
-          onRetry={() => void requests.refetch()}
-        />
-      ) : request ? (
-        <RequestCard request={request} onDecided={setFlash} />
-      ) : (
-        <p className="state state-empty">
-          There is no request with this id. It may have been removed with its account.
-        </p>
-      )}
+      <QueryStates
+        query={requests}
+        loading="Loading the request…"
+        failure="The request could not be loaded."
+        empty={
+          request
+            ? null
+            : 'There is no request with this id. It may have been removed with its account.'
+        }
+      >
+        {request ? <RequestCard request={request} onDecided={setFlash} /> : null}
+      </QueryStates>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { trpc } from '../trpc';
 import { PageHeading } from '../ui/page-heading';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { Empty, QueryStates } from '../ui/states';
 import { RequestCard, requestCardId } from './request-card';
 
 export function RequestsPage() {
@@ -33,52 +33,46 @@ export function RequestsPage() {
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
-      {requests.isPending ? (
-        <Loading label="Loading requests…" />
-      ) : requests.isError ? (
-        <ErrorState
-          title="The requests could not be loaded."
-          error={requests.error}
-          onRetry={() => void requests.refetch()}
-        />
-      ) : (
-        <>
-          <section className="section" aria-labelledby="pending-heading">
-            <h2 id="pending-heading" tabIndex={-1}>
-              Waiting for a decision
-            </h2>
-            {pending.length === 0 ? (
-              <Empty>No requests are waiting.</Empty>
-            ) : (
-              <ul className="card-list">
-                {pending.map((request, index) => (
-                  <li key={request.id}>
-                    <RequestCard
-                      request={request}
-                      linked
-                      onDecided={(message) => onDecided(index, message)}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="section" aria-labelledby="history-heading">
-            <h2 id="history-heading">History</h2>
-            {decided.length === 0 ? (
-              <Empty>No request has been decided yet.</Empty>
-            ) : (
-              <ul className="card-list">
-                {decided.map((request) => (
-                  <li key={request.id}>
-                    <RequestCard request={request} linked onDecided={setFlash} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </>
-      )}
+      <QueryStates
+        query={requests}
+        loading="Loading requests…"
+        failure="The requests could not be loaded."
+      >
+        <section className="section" aria-labelledby="pending-heading">
+          <h2 id="pending-heading" tabIndex={-1}>
+            Waiting for a decision
+          </h2>
+          {pending.length === 0 ? (
+            <Empty>No requests are waiting.</Empty>
+          ) : (
+            <ul className="card-list">
+              {pending.map((request, index) => (
+                <li key={request.id}>
+                  <RequestCard
+                    request={request}
+                    linked
+                    onDecided={(message) => onDecided(index, message)}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="section" aria-labelledby="history-heading">
+          <h2 id="history-heading">History</h2>
+          {decided.length === 0 ? (
+            <Empty>No request has been decided yet.</Empty>
+          ) : (
+            <ul className="card-list">
+              {decided.map((request) => (
+                <li key={request.id}>
+                  <RequestCard request={request} linked onDecided={setFlash} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </QueryStates>
     </>
   );
 }

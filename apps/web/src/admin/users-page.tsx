@@ -3,7 +3,7 @@ import { levelLabel } from '../access/level-options';
 import { trpc } from '../trpc';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { QueryStates } from '../ui/states';
 
 export function UsersPage() {
   const users = trpc.admin.users.useQuery();
@@ -11,19 +11,14 @@ export function UsersPage() {
   return (
     <>
       <PageHeading title="Users" />
-      {users.isPending ? (
-        <Loading label="Loading users…" />
-      ) : users.isError ? (
-        <ErrorState
-          title="The users could not be loaded."
-          error={users.error}
-          onRetry={() => void users.refetch()}
-        />
-      ) : list.length === 0 ? (
-        <Empty>Nobody has signed up yet.</Empty>
-      ) : (
-        // Focusable so keyboard users can scroll it sideways on a narrow screen.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+      <QueryStates
+        query={users}
+        loading="Loading users…"
+        failure="The users could not be loaded."
+        empty={list.length === 0 ? 'Nobody has signed up yet.' : null}
+      >
+        {/* Focusable so keyboard users can scroll it sideways on a narrow screen. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
         <section className="table-scroll" aria-label="Users" tabIndex={0}>
           <table className="table">
             <thead>
@@ -61,7 +56,7 @@ export function UsersPage() {
             </tbody>
           </table>
         </section>
-      )}
+      </QueryStates>
     </>
   );
 }

@@ -1,29 +1,25 @@
-import { type FormEvent, useRef } from 'react';
 import { Link } from 'wouter';
 import { errorsFromServer } from '../forms/form-errors';
-import { FormAlert, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { FormFrame } from '../forms/form-frame';
+import { PasswordField, TextField } from '../forms/text-field';
+import { useForm } from '../forms/use-form';
 import { useSignedIn } from '../session/use-session';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { PageHeading } from '../ui/page-heading';
 
 const FIELDS = ['email', 'password'] as const;
+const BUTTON = { label: 'Sign in', busyLabel: 'Signing in…' };
 
 export function SignInPage() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const form = useForm(FIELDS);
   const signedIn = useSignedIn();
   const login = trpc.auth.login.useMutation({
     // With a user in the session, the /sign-in route itself moves on to `?next=` (see app.tsx).
     onSuccess: ({ user }) => signedIn(user),
-    onError: (error) => show(errorsFromServer(error, FIELDS)),
+    onError: (error) => form.show(errorsFromServer(error, FIELDS)),
   });
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (login.isPending) return;
-    const data = new FormData(event.currentTarget);
+  function submit(data: FormData) {
     const email = String(data.get('email') ?? '').trim();
     const password = String(data.get('password') ?? '');
     // Only emptiness is checked here: any other judgement of the credentials is the server's.
@@ -32,36 +28,20 @@ export function SignInPage() {
       ...(password ? {} : { password: ['Enter your password.'] }),
     };
     if (Object.keys(fields).length > 0) {
-      show({ fields, form: null });
+      form.show({ fields, form: null });
       return;
     }
-    clear();
+    form.clear();
     login.mutate({ email, password });
   }
 
   return (
     <section className="narrow">
       <PageHeading title="Sign in" />
-      <form ref={formRef} onSubmit={submit} noValidate className="form">
-        <FormAlert message={errors.form} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          errors={errors.fields.email}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          errors={errors.fields.password}
-        />
-        <BusyButton type="submit" busy={login.isPending} busyLabel="Signing in…">
-          Sign in
-        </BusyButton>
-      </form>
+      <FormFrame form={form} busy={login.isPending} onSubmit={submit} button={BUTTON}>
+        <TextField label="Email" name="email" type="email" autoComplete="username" />
+        <PasswordField label="Password" name="password" />
+      </FormFrame>
       <p className="aside">
         <Link href="/forgot-password">Forgot your password?</Link>
       </p>

@@ -1,23 +1,23 @@
 import type { Level } from '@rolegate/core';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useApprovalRequiredLevels } from '../access/approval-levels';
 import { signUpOptions } from '../access/level-options';
-import { errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
-import { FormAlert, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { errorsFromServer } from '../forms/form-errors';
+import { FormFrame } from '../forms/form-frame';
+import { useSchemasSoon } from '../forms/load-schemas';
+import { PasswordField, TextField } from '../forms/text-field';
+import { formText, useForm } from '../forms/use-form';
 import { useSignedIn } from '../session/use-session';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { PageHeading } from '../ui/page-heading';
 import { LevelChoice } from './level-choice';
 
 const FIELDS = ['name', 'email', 'password', 'role', 'reason'] as const;
+const BUTTON = { label: 'Create account', busyLabel: 'Creating account…' };
 
 export function SignUpPage() {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const form = useForm(FIELDS);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
   const [role, setRole] = useState<Level | null>(null);
@@ -27,61 +27,38 @@ export function SignUpPage() {
       signedIn(user);
       navigate('/');
     },
-    onError: (error) => show(errorsFromServer(error, FIELDS, { conflictField: 'email' })),
+    onError: (error) => form.show(errorsFromServer(error, FIELDS, { conflictField: 'email' })),
   });
   useSchemasSoon();
   const needsReason = options.find((option) => option.level === role)?.approval != null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (register.isPending) return;
-    const data = new FormData(event.currentTarget);
+  function submit(data: FormData) {
     const reason = String(data.get('reason') ?? '').trim();
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
-    const parsed = schemas.registerInput.safeParse({
-      name: String(data.get('name') ?? ''),
-      email: String(data.get('email') ?? ''),
-      password: String(data.get('password') ?? ''),
-      role: role ?? undefined,
-      ...(needsReason && reason ? { reason } : {}),
-    });
-    if (!parsed.success) {
-      show(errorsFromIssues(parsed.error.issues, FIELDS));
-      return;
-    }
-    clear();
-    register.mutate(parsed.data);
+    return form.sendChecked(
+      (schemas) =>
+        schemas.registerInput.safeParse({
+          ...formText(data, ['name', 'email', 'password']),
+          role: role ?? undefined,
+          ...(needsReason && reason ? { reason } : {}),
+        }),
+      register.mutate,
+    );
   }
 
   return (
     <section className="narrow">
       <PageHeading title="Create your account" />
-      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
-        <FormAlert message={errors.form} />
-        <TextField label="Name" name="name" autoComplete="name" errors={errors.fields.name} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          errors={errors.fields.email}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters."
-          errors={errors.fields.password}
-        />
+      <FormFrame form={form} busy={register.isPending} onSubmit={submit} button={BUTTON}>
+        <TextField label="Name" name="name" autoComplete="name" />
+        <TextField label="Email" name="email" type="email" autoComplete="email" />
+        <PasswordField label="Password" name="password" fresh hint="At least 10 characters." />
         <LevelChoice
           legend="Access level"
           name="role"
           options={options}
           value={role}
           onChange={setRole}
-          errors={errors.fields.role}
+          errors={form.errors.fields.role}
         />
         {needsReason ? (
           <TextField
@@ -90,13 +67,9 @@ export function SignUpPage() {
             name="reason"
             rows={3}
             hint="The admins read this when they decide."
-            errors={errors.fields.reason}
           />
         ) : null}
-        <BusyButton type="submit" busy={register.isPending} busyLabel="Creating account…">
-          Create account
-        </BusyButton>
-      </form>
+      </FormFrame>
       <p className="aside">
         Already have an account? <Link href="/sign-in">Sign in</Link>
       </p>

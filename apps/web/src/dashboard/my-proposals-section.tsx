@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { QueryStates } from '../ui/states';
 import type { MyProposal } from './entry-types';
 
 const PAGE_SIZE = 20;
@@ -27,39 +27,33 @@ export function MyProposalsSection() {
         <h2 id="my-proposals-heading">Your proposals</h2>
         <ProposalMailToggle />
       </div>
-      {mine.isPending ? (
-        <Loading label="Loading your proposals…" />
-      ) : mine.isError && !mine.isFetchNextPageError ? (
-        <ErrorState
-          title="Your proposals could not be loaded."
-          error={mine.error}
-          onRetry={() => void mine.refetch()}
-        />
-      ) : proposals.length === 0 ? (
-        <Empty>You have not proposed anything yet.</Empty>
-      ) : (
-        <>
-          <ul className="card-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id}>
-                <MyProposalCard proposal={proposal} />
-              </li>
-            ))}
-          </ul>
-          {mine.hasNextPage ? (
-            <BusyButton
-              type="button"
-              variant="secondary"
-              className="more"
-              busy={mine.isFetchingNextPage}
-              busyLabel="Loading more…"
-              onClick={() => void mine.fetchNextPage()}
-            >
-              Show more of your proposals
-            </BusyButton>
-          ) : null}
-        </>
-      )}
+      <QueryStates
+        query={mine}
+        loading="Loading your proposals…"
+        failure="Your proposals could not be loaded."
+        failed={mine.isError && !mine.isFetchNextPageError}
+        empty={proposals.length === 0 ? 'You have not proposed anything yet.' : null}
+      >
+        <ul className="card-list">
+          {proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <MyProposalCard proposal={proposal} />
+            </li>
+          ))}
+        </ul>
+        {mine.hasNextPage ? (
+          <BusyButton
+            type="button"
+            variant="secondary"
+            className="more"
+            busy={mine.isFetchingNextPage}
+            busyLabel="Loading more…"
+            onClick={() => void mine.fetchNextPage()}
+          >
+            Show more of your proposals
+          </BusyButton>
+        ) : null}
+      </QueryStates>
     </section>
   );
 }

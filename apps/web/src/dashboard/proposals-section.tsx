@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { QueryStates } from '../ui/states';
 import { ProposalCard } from './proposal-card';
 
 const PAGE_SIZE = 50;
@@ -25,43 +25,37 @@ export function ProposalsSection({ userId }: { userId: string }) {
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
-      {queue.isPending ? (
-        <Loading label="Loading proposals…" />
-      ) : queue.isError && !queue.isFetchNextPageError ? (
-        <ErrorState
-          title="The proposals could not be loaded."
-          error={queue.error}
-          onRetry={() => void queue.refetch()}
-        />
-      ) : proposals.length === 0 ? (
-        <Empty>No proposals are waiting for review.</Empty>
-      ) : (
-        <>
-          <ul className="card-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id}>
-                <ProposalCard
-                  proposal={proposal}
-                  mine={proposal.proposedBy.id === userId}
-                  onDone={setFlash}
-                />
-              </li>
-            ))}
-          </ul>
-          {queue.hasNextPage ? (
-            <BusyButton
-              type="button"
-              variant="secondary"
-              className="more"
-              busy={queue.isFetchingNextPage}
-              busyLabel="Loading more…"
-              onClick={() => void queue.fetchNextPage()}
-            >
-              Show more proposals
-            </BusyButton>
-          ) : null}
-        </>
-      )}
+      <QueryStates
+        query={queue}
+        loading="Loading proposals…"
+        failure="The proposals could not be loaded."
+        failed={queue.isError && !queue.isFetchNextPageError}
+        empty={proposals.length === 0 ? 'No proposals are waiting for review.' : null}
+      >
+        <ul className="card-list">
+          {proposals.map((proposal) => (
+            <li key={proposal.id}>
+              <ProposalCard
+                proposal={proposal}
+                mine={proposal.proposedBy.id === userId}
+                onDone={setFlash}
+              />
+            </li>
+          ))}
+        </ul>
+        {queue.hasNextPage ? (
+          <BusyButton
+            type="button"
+            variant="secondary"
+            className="more"
+            busy={queue.isFetchingNextPage}
+            busyLabel="Loading more…"
+            onClick={() => void queue.fetchNextPage()}
+          >
+            Show more proposals
+          </BusyButton>
+        ) : null}
+      </QueryStates>
     </section>
   );
 }

@@ -1,9 +1,14 @@
 import {
+  createContext,
   type InputHTMLAttributes,
   type ReactNode,
   type TextareaHTMLAttributes,
+  useContext,
   useId,
 } from 'react';
+
+/** The errors of the form a field stands in, by field name (see FormFrame). */
+export const FieldErrorsContext = createContext<Partial<Record<string, string[]>>>({});
 
 interface FieldFrameProps {
   label: string;
@@ -22,7 +27,8 @@ type TextareaFieldProps = FieldFrameProps &
  */
 export function TextField(props: InputFieldProps | TextareaFieldProps) {
   const id = useId();
-  const { label, errors, hint, ...control } = props;
+  const fromForm = useContext(FieldErrorsContext);
+  const { label, errors = fromForm[props.name], hint, ...control } = props;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -77,4 +83,18 @@ export function focusField(form: HTMLFormElement | null, name: string): void {
   } else if (item instanceof HTMLElement) {
     item.focus();
   }
+}
+
+/** A password field; `fresh` for a new password, so a password manager offers to make one. */
+export function PasswordField({
+  fresh = false,
+  ...props
+}: Omit<InputFieldProps, 'type' | 'autoComplete'> & { fresh?: boolean }) {
+  return (
+    <TextField
+      {...props}
+      type="password"
+      autoComplete={fresh ? 'new-password' : 'current-password'}
+    />
+  );
 }

@@ -1,15 +1,15 @@
-import { type FormEvent, useRef } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { errorsFromServer } from '../forms/form-errors';
-import { checkedInput, useSchemasSoon } from '../forms/load-schemas';
-import { FormAlert, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { FormFrame } from '../forms/form-frame';
+import { useSchemasSoon } from '../forms/load-schemas';
+import { PasswordField, TextField } from '../forms/text-field';
+import { useForm } from '../forms/use-form';
 import { useSignedIn } from '../session/use-session';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { PageHeading } from '../ui/page-heading';
 
 const FIELDS = ['password', 'confirmPassword'] as const;
+const BUTTON = { label: 'Save the new password and sign in', busyLabel: 'Saving…' };
 export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same one twice.';
 
 /**
@@ -18,8 +18,7 @@ export const PASSWORDS_DIFFER = 'The two passwords differ. Type the same one twi
  */
 export function ResetPasswordPage() {
   const token = new URLSearchParams(useSearch()).get('token')?.trim() ?? '';
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const form = useForm(FIELDS);
   const [, navigate] = useLocation();
   const signedIn = useSignedIn();
   useSchemasSoon();
@@ -29,58 +28,37 @@ export function ResetPasswordPage() {
       // replace: the spent link leaves the address bar and the history.
       navigate('/', { replace: true });
     },
-    onError: (error) => show(errorsFromServer(error, FIELDS)),
+    onError: (error) => form.show(errorsFromServer(error, FIELDS)),
   });
-  const linkDead = reset.isError && errors.form !== null && !errors.fields.password;
+  const linkDead = reset.isError && form.errors.form !== null && !form.errors.fields.password;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (reset.isPending) return;
-    const data = new FormData(event.currentTarget);
+  function submit(data: FormData) {
     const password = String(data.get('password') ?? '');
     const confirmPassword = String(data.get('confirmPassword') ?? '');
-    const input = await checkedInput(show, FIELDS, (schemas) =>
-      schemas.resetPasswordInput.safeParse({ token, password }),
-    );
-    if (!input) return;
-    if (password !== confirmPassword) {
-      show({ fields: { confirmPassword: [PASSWORDS_DIFFER] }, form: null });
-      return;
-    }
-    clear();
-    reset.mutate(input);
+    return form.sendChecked((schemas) => {
+      const checked = schemas.resetPasswordInput.safeParse({ token, password });
+      // The server knows only one password; that both agree is the browser's to check.
+      if (!checked.success || password === confirmPassword) return checked;
+      return {
+        success: false,
+        error: { issues: [{ path: ['confirmPassword'], message: PASSWORDS_DIFFER }] },
+      };
+    }, reset.mutate);
   }
 
   return (
     <section className="narrow">
       <PageHeading title="Choose a new password" />
-      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
-        <FormAlert message={errors.form} />
+      <FormFrame form={form} busy={reset.isPending} onSubmit={submit} button={BUTTON}>
         {linkDead || !token ? (
           <p>
             {token ? null : 'This link has no token. '}
             <Link href="/forgot-password">Ask for a new link</Link>.
           </p>
         ) : null}
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters."
-          errors={errors.fields.password}
-        />
-        <TextField
-          label="New password again"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          errors={errors.fields.confirmPassword}
-        />
-        <BusyButton type="submit" busy={reset.isPending} busyLabel="Saving…">
-          Save the new password and sign in
-        </BusyButton>
-      </form>
+        <PasswordField label="New password" name="password" fresh hint="At least 10 characters." />
+        <PasswordField label="New password again" name="confirmPassword" fresh />
+      </FormFrame>
     </section>
   );
 }

@@ -41,3 +41,39 @@ export function ErrorState({
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="state state-empty">{children}</p>;
 }
+
+interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+interface QueryStatesProps {
+  query: QueryLike;
+  /** What is loading, e.g. "Loading users…". */
+  loading: string;
+  /** The title of the failure, e.g. "The users could not be loaded.". */
+  failure: string;
+  /** Whether to show the failure; an infinite list that failed only at its next page still shows its rows. */
+  failed?: boolean;
+  /** Shown instead of the children when set: the data arrived and holds nothing. */
+  empty?: ReactNode;
+  children: ReactNode;
+}
+
+/** A query's loading, failure (with a retry) and empty states, or the children once it has data. */
+export function QueryStates({
+  query,
+  loading,
+  failure,
+  failed = query.isError,
+  empty,
+  children,
+}: QueryStatesProps) {
+  if (query.isPending) return <Loading label={loading} />;
+  if (failed) {
+    return <ErrorState title={failure} error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return empty ? <Empty>{empty}</Empty> : children;
+}
