@@ -1,5 +1,6 @@
 import type { Level } from '@rolegate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyPage } from '../testing/expectations.js';
 import {
   clientError,
   startTestServer,
@@ -180,13 +181,10 @@ describe('contributors hear back', () => {
   });
 
   it('pages myProposals newest first, each proposal once', async () => {
-    const seen: string[] = [];
-    let page = await contributor.entries.myProposals.query({ limit: 2 });
-    seen.push(...page.proposals.map((each) => each.id));
-    while (page.nextCursor) {
-      page = await contributor.entries.myProposals.query({ limit: 2, cursor: page.nextCursor });
-      seen.push(...page.proposals.map((each) => each.id));
-    }
+    const pages = await everyPage((cursor) =>
+      contributor.entries.myProposals.query({ limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
+    const seen = pages.flatMap((page) => page.proposals.map((each) => each.id));
     const rows = await s.db
       .selectFrom('entryProposals')
       .select('id')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
+import { expectFieldRefusals } from '../testing/expectations.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import type { Person } from '../testing/levels.js';
 import { insertEntry } from './queries.js';
@@ -115,11 +116,7 @@ describe('entries.list', () => {
       // @ts-expect-error: unknown keys are refused, not ignored
       [() => reader.caller.entries.list({ offset: 10 }), 'offset'],
     ] as const;
-    for (const [attempt, field] of cases) {
-      const error = await callerError(attempt());
-      expect({ field, code: error.code }).toEqual({ field, code: 'BAD_REQUEST' });
-      expect(fieldErrorsOf(error.cause)).toHaveProperty(field);
-    }
+    await expectFieldRefusals(cases);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyPage } from '../testing/expectations.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { PENDING_PROPOSALS_MAX, PROPOSALS_PER_HOUR } from './proposal-limits.js';
 
@@ -60,14 +61,11 @@ describe('proposal limits', () => {
 
   it('pages the review queue oldest first and refuses a limit over 100', async () => {
     const editor = await t.signUp({ role: 'editor' });
-    const seen: string[] = [];
-    let page = await editor.caller.entries.proposals({ limit: 7 });
-    expect(page.proposals.length).toBeLessThanOrEqual(7);
-    seen.push(...page.proposals.map((each) => each.id));
-    while (page.nextCursor) {
-      page = await editor.caller.entries.proposals({ limit: 7, cursor: page.nextCursor });
-      seen.push(...page.proposals.map((each) => each.id));
-    }
+    const pages = await everyPage((cursor) =>
+      editor.caller.entries.proposals({ limit: 7, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(pages[0]?.proposals.length).toBeLessThanOrEqual(7);
+    const seen = pages.flatMap((page) => page.proposals.map((each) => each.id));
     const rows = await t.db
       .selectFrom('entryProposals')
       .select('id')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
+import { expectFieldRefusals } from '../testing/expectations.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, peopleAtEveryLevel } from '../testing/levels.js';
 
@@ -8,6 +9,7 @@ let t: TestContext;
 let contributor: Person;
 let editor: Person;
 let power: Person;
+type EntryText = { title: string; body: string };
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -15,6 +17,13 @@ beforeAll(async () => {
   ({ contributor, editor, power } = await peopleAtEveryLevel(t, admin));
 });
 afterAll(() => t.destroy());
+
+/** An entry saved at power, and a contributor's proposed edit of it. */
+async function proposedEdit(saved: EntryText, edit: EntryText) {
+  const { entry } = await power.caller.entries.save(saved);
+  const { proposal } = await contributor.caller.entries.propose({ entryId: entry.id, ...edit });
+  return { entry, proposal };
+}
 
 async function entryRow(id: string) {
   return t.db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
@@ -64,12 +73,10 @@ describe('proposals and review', () => {
   });
 
   it('accepting an edit overwrites the entry; the queue shows the entry as it is now', async () => {
-    const { entry } = await power.caller.entries.save({ title: 'Old title', body: 'old' });
-    const { proposal } = await contributor.caller.entries.propose({
-      entryId: entry.id,
-      title: 'New title',
-      body: 'new',
-    });
+    const { entry, proposal } = await proposedEdit(
+      { title: 'Old title', body: 'old' },
+      { title: 'New title', body: 'new' },
+    );
     const { proposals } = await editor.caller.entries.proposals();
     expect(proposals.find((each) => each.id === proposal.id)?.current).toMatchObject({
       id: entry.id,
@@ -86,12 +93,10 @@ describe('proposals and review', () => {
   });
 
   it('refuses to accept an edit whose entry changed since, with CONFLICT, and changes nothing', async () => {
-    const { entry } = await power.caller.entries.save({ title: 'Hours', body: '9–5' });
-    const { proposal } = await contributor.caller.entries.propose({
-      entryId: entry.id,
-      title: 'Hours',
-      body: '9–6',
-    });
+    const { entry, proposal } = await proposedEdit(
+      { title: 'Hours', body: '9–5' },
+      { title: 'Hours', body: '9–6' },
+    );
     expect(proposal.baseVersion).toBe(1);
     await power.caller.entries.save({ id: entry.id, baseVersion: 1, title: 'Hours', body: '8–4' });
     const { proposals } = await editor.caller.entries.proposals();
@@ -172,12 +177,10 @@ describe('proposals and review', () => {
   });
 
   it('rejecting keeps the change out', async () => {
-    const { entry } = await power.caller.entries.save({ title: 'Stable', body: 'keep' });
-    const { proposal } = await contributor.caller.entries.propose({
-      entryId: entry.id,
-      title: 'Vandalised',
-      body: '!!!',
-    });
+    const { entry, proposal } = await proposedEdit(
+      { title: 'Stable', body: 'keep' },
+      { title: 'Vandalised', body: '!!!' },
+    );
     const reviewed = await editor.caller.entries.review({
       proposalId: proposal.id,
       decision: 'reject',
@@ -256,11 +259,7 @@ describe('proposals and review', () => {
       ],
       [() => power.caller.entries.save({ title: '', body: '' }), 'title'],
     ] as const;
-    for (const [attempt, field] of cases) {
-      const error = await callerError(attempt());
-      expect({ field, code: error.code }).toEqual({ field, code: 'BAD_REQUEST' });
-      expect(fieldErrorsOf(error.cause)).toHaveProperty(field);
-    }
+    await expectFieldRefusals(cases);
   });
 });
 

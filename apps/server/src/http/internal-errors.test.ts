@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientError, startTestServer, type TestServer } from '../testing/index.js';
+import { clientError, startLoggedTestServer, type TestServer } from '../testing/index.js';
 import { withInsertsRefused } from '../testing/sign-up-rows.js';
-import { createLogger } from './logger.js';
 
 const lines: string[] = [];
 let s: TestServer;
 beforeAll(async () => {
-  const logger = createLogger(
-    { logLevel: 'info' },
-    { write: (line: string) => void lines.push(line) },
-  );
-  s = await startTestServer({ logger });
+  s = await startLoggedTestServer('info', lines);
 });
 afterAll(() => s.close());
 

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpired } from '../housekeeping.js';
-import { startTestServer, type TestServer } from '../testing/index.js';
-import { createLogger } from './logger.js';
+import { startLoggedTestServer, type TestServer } from '../testing/index.js';
 
 const lines: string[] = [];
 let s: TestServer;
 beforeAll(async () => {
   // The server's own logger, at its most talkative level, into memory.
-  const logger = createLogger(
-    { logLevel: 'trace' },
-    { write: (line: string) => void lines.push(line) },
-  );
-  s = await startTestServer({ logger });
+  s = await startLoggedTestServer('trace', lines);
 });
 afterAll(() => s.close());
 

@@ -9,4 +9,9 @@ export {
   type TestContextOptions,
   testConfig,
 } from './test-context.js';
-export { startTestServer, type TestClient, type TestServer } from './test-server.js';
+export {
+  startLoggedTestServer,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from './test-server.js';

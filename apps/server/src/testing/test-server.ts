@@ -10,6 +10,8 @@
 import { CookieJar } from '@rolegate/testkit';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../env.js';
+import { createLogger } from '../http/logger.js';
 import { buildServer } from '../http/server.js';
 import type { AppRouter } from '../router.js';
 import { createTestContext, type TestContext, type TestContextOptions } from './test-context.js';
@@ -81,4 +83,13 @@ export async function startTestServer(
       await context.destroy();
     },
   };
+}
+
+/** A test server whose own logger, at `logLevel`, writes each line into `lines` (for log checks). */
+export function startLoggedTestServer(
+  logLevel: AppConfig['logLevel'],
+  lines: string[],
+): Promise<TestServer> {
+  const logger = createLogger({ logLevel }, { write: (line: string) => void lines.push(line) });
+  return startTestServer({ logger });
 }
