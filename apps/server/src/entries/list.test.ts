@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '../errors.js';
 import { expectFieldRefusals } from '../testing/expectations.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import type { Person } from '../testing/levels.js';
