@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { CLI_MAIN, PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { type Level, signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { isAdminProcedure, listProcedures, type ProcedureInfo } from './procedures.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
 let stack: Stack;
@@ -18,10 +18,9 @@ let db: Executor;
 let tables: string[];
 let admin: Person;
 
-beforeAll(async () => {
-  ({ stack, db, tables, admin } = await startSecurityStack());
+withSecurityStack((started) => {
+  ({ stack, db, tables, admin } = started);
 });
-afterAll(() => stack?.stop());
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 

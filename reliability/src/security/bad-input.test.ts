@@ -6,7 +6,7 @@
  */
 import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import {
   batchInput,
@@ -19,7 +19,7 @@ import {
 import { guardedCall, sentKeys } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
 import { formatTally, tally } from './rejections.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
 /** Runs per procedure (19 today) and per other property: the file stays well under a minute. */
@@ -32,14 +32,13 @@ let tables: string[];
 let procedures: ProcedureInfo[];
 let adminCookie: string;
 
-beforeAll(async () => {
+withSecurityStack(async (started) => {
   let admin: Person;
-  ({ stack, db, tables, admin } = await startSecurityStack());
+  ({ stack, db, tables, admin } = started);
   adminCookie = admin.jar.header() ?? '';
   expect(adminCookie).toContain('rolegate_session=');
   procedures = await listProcedures();
 });
-afterAll(() => stack?.stop());
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 const world = () => ({ db, tables });

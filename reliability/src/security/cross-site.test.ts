@@ -4,12 +4,12 @@
  * Origin — or from our Origin in a form's content type — is refused and changes nothing.
  */
 import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { send } from './wire.js';
 
 let stack: Stack;
@@ -21,8 +21,8 @@ let mutations: ProcedureInfo[];
 /** Inputs each mutation would accept from the victim: the Origin must be the only reason to refuse. */
 let samples: Record<string, unknown>;
 
-beforeAll(async () => {
-  ({ stack, db, tables, admin } = await startSecurityStack());
+withSecurityStack(async (started) => {
+  ({ stack, db, tables, admin } = started);
   reader = (await signUp(stack.personOptions(), { email: 'victim@csrf.test', role: 'reader' }))
     .person;
   await signUp(stack.personOptions(), { email: 'applicant@csrf.test', role: 'power' });
@@ -50,7 +50,6 @@ beforeAll(async () => {
   };
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });
-afterAll(() => stack?.stop());
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 

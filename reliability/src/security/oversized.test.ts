@@ -4,11 +4,11 @@
  * nothing written.
  */
 import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { snapshot } from './snapshot.js';
 import { streamOversizedBody } from './streaming.js';
 import { jsonHeaders, send } from './wire.js';
@@ -22,13 +22,12 @@ let tables: string[];
 let mutations: ProcedureInfo[];
 let adminCookie: string;
 
-beforeAll(async () => {
+withSecurityStack(async (started) => {
   let admin: Person;
-  ({ stack, db, tables, admin } = await startSecurityStack());
+  ({ stack, db, tables, admin } = started);
   adminCookie = admin.jar.header() ?? '';
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });
-afterAll(() => stack?.stop());
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 

@@ -4,10 +4,12 @@
  * for assertions, the tables a snapshot covers, and the admin signed in.
  *
  *   let stack: Stack; let db: Executor; let tables: string[]; let admin: Person;
- *   beforeAll(async () => ({ stack, db, tables, admin } = await startSecurityStack()));
- *   afterAll(() => stack?.stop());
+ *   withSecurityStack((started) => {
+ *     ({ stack, db, tables, admin } = started);
+ *   });
  */
 import type { Executor } from '@rolegate/db';
+import { afterAll, beforeAll } from 'vitest';
 import { type Person, type Stack, signInAdmin, startStack } from '../harness/index.js';
 import { listTables } from './snapshot.js';
 
@@ -30,4 +32,18 @@ export async function startSecurityStack(): Promise<SecurityStack> {
     await stack.stop();
     throw error;
   }
+}
+
+/**
+ * Starts the stack before the file's tests, hands it to `use` (which keeps what it needs and may
+ * set more up), and stops it after the file's tests.
+ */
+export function withSecurityStack(use: (started: SecurityStack) => void | Promise<void>): void {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    const started = await startSecurityStack();
+    stack = started.stack;
+    await use(started);
+  });
+  afterAll(() => stack?.stop());
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   clientError,
   PASSWORD,
@@ -21,15 +21,14 @@ import {
   signUp,
   tokenHash,
 } from './accounts.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 
 let stack: Stack;
 let db: Executor;
 
-beforeAll(async () => {
-  ({ stack, db } = await startSecurityStack());
+withSecurityStack((started) => {
+  ({ stack, db } = started);
 });
-afterAll(() => stack?.stop());
 
 const options = () => stack.personOptions();
 

@@ -5,21 +5,20 @@
  */
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { PASSWORD, reliabilityCase, type Stack } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { jsonHeaders, send, type WireResponse } from './wire.js';
 
 let stack: Stack;
 let db: Executor;
 let tables: string[];
 
-beforeAll(async () => {
-  ({ stack, db, tables } = await startSecurityStack());
+withSecurityStack((started) => {
+  ({ stack, db, tables } = started);
 });
-afterAll(() => stack?.stop());
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 const EMAIL = 'mallory@attack.test';

@@ -5,9 +5,9 @@
  */
 import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { clientError, type Person, person, reliabilityCase, type Stack } from '../harness/index.js';
-import { startSecurityStack } from './security-stack.js';
+import { withSecurityStack } from './security-stack.js';
 import { snapshot } from './snapshot.js';
 
 const SQL = {
@@ -26,10 +26,9 @@ let db: Executor;
 let tables: string[];
 let admin: Person;
 
-beforeAll(async () => {
-  ({ stack, db, tables, admin } = await startSecurityStack());
+withSecurityStack((started) => {
+  ({ stack, db, tables, admin } = started);
 });
-afterAll(() => stack?.stop());
 
 describe('attacks: SQL-looking strings in every field', () => {
   reliabilityCase(
