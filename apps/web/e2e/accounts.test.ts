@@ -13,7 +13,7 @@ import { horizontalOverflow } from './support/layout';
 import { linkIn } from './support/links';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
-import { startSite } from './support/site';
+import { type Site, startSite } from './support/site';
 import { waitUntil } from './support/wait';
 
 const NARROW = { width: 360, height: 780 };
@@ -25,7 +25,7 @@ const PAT_NEW_EMAIL = 'pat.power@rolegate.test';
 const WAIT = { timeout: 20_000 };
 
 let smtp: TestSmtpServer | undefined;
-let stopSite: (() => Promise<void>) | undefined;
+let site: Site | undefined;
 let app: AppServer;
 const browsers: TestBrowser[] = [];
 /** Pat's phone. */
@@ -41,15 +41,8 @@ async function openTab(width: typeof NARROW): Promise<Page> {
 }
 
 beforeAll(async () => {
-  ({
-    smtp,
-    app,
-    stop: stopSite,
-  } = await startSite(ADMIN, {
-    EMAIL_VERIFICATION: 'required',
-    DEFAULT_FROM_EMAIL: 'rolegate@rolegate.test',
-    SERVER_EMAIL: 'rolegate@rolegate.test',
-  }));
+  site = await startSite(ADMIN, { EMAIL_VERIFICATION: 'required' });
+  ({ smtp, app } = site);
   [person, laptop, admin] = await Promise.all([
     openTab(NARROW),
     openTab(DESKTOP),
@@ -59,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(browsers.map((browser) => browser.close()));
-  await stopSite?.();
+  await site?.stop();
 });
 
 beforeEach(({ task, onTestFailed }) => {

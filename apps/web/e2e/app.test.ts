@@ -10,7 +10,7 @@ import type { AppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
-import { startSite } from './support/site';
+import { type Site, startSite } from './support/site';
 import { waitUntil } from './support/wait';
 
 const PASSWORD = 'correct horse battery staple';
@@ -21,7 +21,7 @@ const DANA = { name: 'Dana Denied', email: 'dana@rolegate.test' };
 const WAIT = { timeout: 20_000 };
 
 let smtp: TestSmtpServer | undefined;
-let stopSite: (() => Promise<void>) | undefined;
+let site: Site | undefined;
 let app: AppServer;
 let personBrowser: TestBrowser | undefined;
 let adminBrowser: TestBrowser | undefined;
@@ -31,14 +31,8 @@ let person: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  ({
-    smtp,
-    app,
-    stop: stopSite,
-  } = await startSite(ADMIN, {
-    DEFAULT_FROM_EMAIL: 'rolegate@rolegate.test',
-    SERVER_EMAIL: 'rolegate@rolegate.test',
-  }));
+  site = await startSite(ADMIN);
+  ({ smtp, app } = site);
   [personBrowser, adminBrowser] = await Promise.all([launchBrowser(PHONE), launchBrowser(DESKTOP)]);
   person = personBrowser.context.pages()[0] ?? (await personBrowser.context.newPage());
   admin = adminBrowser.context.pages()[0] ?? (await adminBrowser.context.newPage());
@@ -46,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([personBrowser?.close(), adminBrowser?.close()]);
-  await stopSite?.();
+  await site?.stop();
 });
 
 // A failing step leaves a picture of both tabs behind: CI keeps artifacts/, not the browser.

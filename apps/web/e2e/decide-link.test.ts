@@ -11,26 +11,21 @@ import type { AppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
 import { waitForMail } from './support/mail';
 import { checkScreen } from './support/screens';
-import { startSite } from './support/site';
+import { type Site, startSite } from './support/site';
 
 const ADMIN = { name: 'Admin', email: 'admin@decide.test', password: 'admin password 12345' };
 const PASSWORD = 'correct horse battery staple';
 
 let smtp: TestSmtpServer | undefined;
-let stopSite: (() => Promise<void>) | undefined;
+let site: Site | undefined;
 let app: AppServer;
 let phone: TestBrowser | undefined;
 let desktop: TestBrowser | undefined;
 let adminCookie: string | undefined;
 
 beforeAll(async () => {
-  ({
-    smtp,
-    app,
-    stop: stopSite,
-  } = await startSite(ADMIN, {
-    DEFAULT_FROM_EMAIL: 'rolegate@decide.test',
-  }));
+  site = await startSite(ADMIN, { DEFAULT_FROM_EMAIL: 'rolegate@decide.test' });
+  ({ smtp, app } = site);
   [phone, desktop] = await Promise.all([launchBrowser(PHONE), launchBrowser(DESKTOP)]);
   adminCookie = (
     await apiMutate(app.url, 'auth.login', { email: ADMIN.email, password: ADMIN.password })
@@ -39,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([phone?.close(), desktop?.close()]);
-  await stopSite?.();
+  await site?.stop();
 });
 
 afterEach(() => {

@@ -47,3 +47,18 @@ ${body}
 export function button(href: string, label: string): SafeHtml {
   return html`<p><a href="${href}" style="display: inline-block; padding: 0.5em 1em; background: #1f4fd1; color: #fff; text-decoration: none; border-radius: 4px">${label}</a></p>`;
 }
+
+/** A mail's text part: the paragraphs with a blank line between them, and a final line break. */
+export function textParagraphs(...paragraphs: string[]): string {
+  return `${paragraphs.join('\n\n')}\n`;
+}
+
+/** The mail: the subject behind the settings' prefix, the text part, and `body` as an HTML page. */
+export function mailContent(
+  subjectPrefix: string,
+  subject: string,
+  text: string,
+  body: SafeHtml,
+): MailContent {
+  return { subject: `${subjectPrefix}${subject}`, text, html: htmlDocument(subject, body) };
+}

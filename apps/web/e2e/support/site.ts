@@ -16,7 +16,7 @@ export interface Site {
  */
 export async function startSite(
   admin: { email: string; password: string },
-  env: Record<string, string>,
+  env: Record<string, string> = {},
 ): Promise<Site> {
   const smtp = await startSmtpServer();
   let database: TestDatabase | undefined;
@@ -28,6 +28,8 @@ export async function startSite(
       ADMINS: admin.email,
       ROLEGATE_ADMIN_EMAIL: admin.email,
       ROLEGATE_ADMIN_PASSWORD: admin.password,
+      DEFAULT_FROM_EMAIL: 'rolegate@rolegate.test',
+      SERVER_EMAIL: 'rolegate@rolegate.test',
       ...env,
     });
     const started = database;

@@ -1,7 +1,7 @@
 import { errorsFromServer } from '../forms/form-errors';
 import { FormFrame } from '../forms/form-frame';
 import { useSchemasSoon } from '../forms/load-schemas';
-import { PasswordField, TextField } from '../forms/text-field';
+import { PasswordField } from '../forms/text-field';
 import { formText, useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
 

@@ -2,7 +2,7 @@ import type { Level } from '@rolegate/core';
 import { useRef, useState } from 'react';
 import { type EntryActions, entryActionsFor } from '../access/visible-actions';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { ShowMoreButton } from '../ui/show-more-button';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import { EntryCard } from './entry-card';
@@ -111,18 +111,9 @@ function EntriesList({
           error={list.error}
           onRetry={() => void list.fetchNextPage()}
         />
-      ) : list.hasNextPage ? (
-        <BusyButton
-          type="button"
-          variant="secondary"
-          className="more"
-          busy={list.isFetchingNextPage}
-          busyLabel="Loading more…"
-          onClick={() => void list.fetchNextPage()}
-        >
-          Show more entries
-        </BusyButton>
-      ) : null}
+      ) : (
+        <ShowMoreButton query={list}>Show more entries</ShowMoreButton>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
+import { ShowMoreButton } from '../ui/show-more-button';
 import { QueryStates } from '../ui/states';
 import type { MyProposal } from './entry-types';
 
@@ -31,7 +31,6 @@ export function MyProposalsSection() {
         query={mine}
         loading="Loading your proposals…"
         failure="Your proposals could not be loaded."
-        failed={mine.isError && !mine.isFetchNextPageError}
         empty={proposals.length === 0 ? 'You have not proposed anything yet.' : null}
       >
         <ul className="card-list">
@@ -41,18 +40,7 @@ export function MyProposalsSection() {
             </li>
           ))}
         </ul>
-        {mine.hasNextPage ? (
-          <BusyButton
-            type="button"
-            variant="secondary"
-            className="more"
-            busy={mine.isFetchingNextPage}
-            busyLabel="Loading more…"
-            onClick={() => void mine.fetchNextPage()}
-          >
-            Show more of your proposals
-          </BusyButton>
-        ) : null}
+        <ShowMoreButton query={mine}>Show more of your proposals</ShowMoreButton>
       </QueryStates>
     </section>
   );

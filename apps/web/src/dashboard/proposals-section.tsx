@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { ShowMoreButton } from '../ui/show-more-button';
 import { QueryStates } from '../ui/states';
 import { ProposalCard } from './proposal-card';
 
@@ -29,7 +29,6 @@ export function ProposalsSection({ userId }: { userId: string }) {
         query={queue}
         loading="Loading proposals…"
         failure="The proposals could not be loaded."
-        failed={queue.isError && !queue.isFetchNextPageError}
         empty={proposals.length === 0 ? 'No proposals are waiting for review.' : null}
       >
         <ul className="card-list">
@@ -43,18 +42,7 @@ export function ProposalsSection({ userId }: { userId: string }) {
             </li>
           ))}
         </ul>
-        {queue.hasNextPage ? (
-          <BusyButton
-            type="button"
-            variant="secondary"
-            className="more"
-            busy={queue.isFetchingNextPage}
-            busyLabel="Loading more…"
-            onClick={() => void queue.fetchNextPage()}
-          >
-            Show more proposals
-          </BusyButton>
-        ) : null}
+        <ShowMoreButton query={queue}>Show more proposals</ShowMoreButton>
       </QueryStates>
     </section>
   );

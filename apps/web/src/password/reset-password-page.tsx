@@ -2,7 +2,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { errorsFromServer } from '../forms/form-errors';
 import { FormFrame } from '../forms/form-frame';
 import { useSchemasSoon } from '../forms/load-schemas';
-import { PasswordField, TextField } from '../forms/text-field';
+import { PasswordField } from '../forms/text-field';
 import { useForm } from '../forms/use-form';
 import { useSignedIn } from '../session/use-session';
 import { trpc } from '../trpc';

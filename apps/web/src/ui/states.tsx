@@ -47,6 +47,8 @@ interface QueryLike {
   isError: boolean;
   error: unknown;
   refetch: () => unknown;
+  /** An infinite query's: only its next page failed. */
+  isFetchNextPageError?: boolean;
 }
 
 interface QueryStatesProps {
@@ -55,7 +57,7 @@ interface QueryStatesProps {
   loading: string;
   /** The title of the failure, e.g. "The users could not be loaded.". */
   failure: string;
-  /** Whether to show the failure; an infinite list that failed only at its next page still shows its rows. */
+  /** Whether to show the failure; by default when the query failed, but not when only its next page did (its rows still show). */
   failed?: boolean;
   /** Shown instead of the children when set: the data arrived and holds nothing. */
   empty?: ReactNode;
@@ -67,7 +69,7 @@ export function QueryStates({
   query,
   loading,
   failure,
-  failed = query.isError,
+  failed = query.isError && !query.isFetchNextPageError,
   empty,
   children,
 }: QueryStatesProps) {
