@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadMailSettings, MailSettingsError, parseEmailUrl } from './settings.js';
+import { SMTP_DEFAULTS } from './testing/settings.js';
 
 describe('EMAIL_URL', () => {
   it('smtp:// is plain SMTP on 25', () => {
     expect(parseEmailUrl('smtp://mail.example.com')).toEqual({
-      backend: 'smtp',
+      ...SMTP_DEFAULTS,
       host: 'mail.example.com',
-      port: 25,
-      username: null,
-      password: null,
-      security: 'none',
-      timeoutMs: 10_000,
-      sslCertfile: null,
-      sslKeyfile: null,
     });
   });
 

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasTransportSettings, loadMailSettings, MailSettingsError } from './settings.js';
-import { problemsOf } from './testing/settings.js';
+import { problemsOf, SMTP_DEFAULTS } from './testing/settings.js';
 
 describe('defaults', () => {
   it('are Django’s, with a 10 s timeout and the Rolegate subject prefix', () => {
     expect(loadMailSettings({})).toEqual({
-      transport: {
-        backend: 'smtp',
-        host: 'localhost',
-        port: 25,
-        username: null,
-        password: null,
-        security: 'none',
-        timeoutMs: 10_000,
-        sslCertfile: null,
-        sslKeyfile: null,
-      },
+      transport: SMTP_DEFAULTS,
       failover: [],
       defaultFromEmail: 'webmaster@localhost',
       serverEmail: 'root@localhost',

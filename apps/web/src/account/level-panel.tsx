@@ -84,14 +84,7 @@ function RequestLevelForm({
 
   return (
     <FormFrame form={form} busy={request.isPending} onSubmit={submit} button={BUTTON}>
-      <LevelChoice
-        legend="Level you need"
-        name="role"
-        options={options}
-        value={role}
-        onChange={setRole}
-        errors={form.errors.fields.role}
-      />
+      <LevelChoice legend="Level you need" options={options} value={role} onChange={setRole} />
       <TextField
         multiline
         label="Why do you need it? (optional)"

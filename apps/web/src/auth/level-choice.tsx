@@ -1,13 +1,16 @@
 import type { Level } from '@rolegate/core';
-import { useId } from 'react';
+import { useContext, useId } from 'react';
 import type { LevelOption } from '../access/level-options';
+import { FieldErrorsContext } from '../forms/text-field';
 
 interface LevelChoiceProps {
   legend: string;
-  name: string;
+  /** The field's name in the form; 'role', as the procedures call it. */
+  name?: string;
   options: readonly LevelOption[];
   value: Level | null;
   onChange: (level: Level) => void;
+  /** By default the form's errors for `name` (see FormFrame). */
   errors?: string[] | undefined;
 }
 
@@ -15,7 +18,9 @@ interface LevelChoiceProps {
  * The levels as one radio group, each with its line from the access table. Choosing a level that
  * needs approval explains, in a live region, what happens next.
  */
-export function LevelChoice({ legend, name, options, value, onChange, errors }: LevelChoiceProps) {
+export function LevelChoice(props: LevelChoiceProps) {
+  const fromForm = useContext(FieldErrorsContext);
+  const { legend, name = 'role', options, value, onChange, errors = fromForm[name] } = props;
   const id = useId();
   const errorId = errors?.length ? `${id}-error` : undefined;
   const chosen = options.find((option) => option.level === value);

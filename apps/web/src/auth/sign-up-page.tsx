@@ -52,14 +52,7 @@ export function SignUpPage() {
         <TextField label="Name" name="name" autoComplete="name" />
         <TextField label="Email" name="email" type="email" autoComplete="email" />
         <PasswordField label="Password" name="password" fresh hint="At least 10 characters." />
-        <LevelChoice
-          legend="Access level"
-          name="role"
-          options={options}
-          value={role}
-          onChange={setRole}
-          errors={form.errors.fields.role}
-        />
+        <LevelChoice legend="Access level" options={options} value={role} onChange={setRole} />
         {needsReason ? (
           <TextField
             multiline

@@ -9,6 +9,19 @@ import {
   type Transport,
 } from '../settings.js';
 
+/** Django's SMTP transport when nothing is set, spelled out here for tests to compare with. */
+export const SMTP_DEFAULTS: SmtpTransport = {
+  backend: 'smtp',
+  host: 'localhost',
+  port: 25,
+  username: null,
+  password: null,
+  security: 'none',
+  timeoutMs: 10_000,
+  sslCertfile: null,
+  sslKeyfile: null,
+};
+
 /** Settings around one transport, for tests that pass `settings` per call. */
 export function settingsFor(transport: Transport, extra: Partial<MailSettings> = {}): MailSettings {
   return {
