@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldRefusals } from '../testing/expectations.js';
-import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { createTestContext, type TestContext } from '../testing/index.js';
 import type { Person } from '../testing/levels.js';
 import { insertEntry } from './queries.js';
 
