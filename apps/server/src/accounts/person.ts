@@ -19,9 +19,6 @@ export interface SessionUser {
   pendingRole: Level | null;
 }
 
-/** A person's row: what SessionUser holds, straight from the database. */
-export type PersonRow = SessionUser;
-
 /**
  * Every person with their pending request (`pendingRole`, `pendingRequestId`), as a subquery to
  * select from or join: `people(db).as('u')`. Postgres folds it into the outer query.
@@ -38,7 +35,7 @@ export function people(db: Executor) {
 }
 
 /** A person as the API shows them (`user` in docs/api.md). */
-export function toPublicUser(person: PersonRow): PublicUser {
+export function toPublicUser(person: SessionUser): PublicUser {
   return {
     id: person.id,
     email: person.email,
@@ -53,7 +50,7 @@ export function toPublicUser(person: PersonRow): PublicUser {
 }
 
 /** The person with this id, or null. */
-export async function loadPerson(db: Executor, userId: string): Promise<PersonRow | null> {
+export async function loadPerson(db: Executor, userId: string): Promise<SessionUser | null> {
   const row = await db
     .selectFrom(people(db).as('u'))
     .selectAll()
