@@ -51,6 +51,34 @@ describe('auth.requestPasswordReset', () => {
   });
 });
 
+describe('auth.requestPasswordReset with the account-mail limit off', () => {
+  // Both paths must commit one durable write (bench row 9): the count is that write for an address
+  // no account has, so it is kept even when nothing is limited.
+  it('still counts the address, whether or not an account has it', async () => {
+    const unlimited = await createTestContext({
+      configOverrides: { rateLimits: { accountMailsPerHour: 0 } },
+    });
+    try {
+      await unlimited.signUp({ email: 'counted@example.com' });
+      for (const email of ['counted@example.com', 'Nobody.Here@example.com']) {
+        await unlimited.caller().auth.requestPasswordReset({ email });
+      }
+      const counts = await unlimited.db
+        .selectFrom('rateLimits')
+        .select(['key', 'count'])
+        .where('key', 'like', 'account-mail:%')
+        .orderBy('key')
+        .execute();
+      expect(counts).toEqual([
+        { key: 'account-mail:email:counted@example.com', count: 1 },
+        { key: 'account-mail:email:nobody.here@example.com', count: 1 },
+      ]);
+    } finally {
+      await unlimited.destroy();
+    }
+  });
+});
+
 describe('auth.resetPassword', () => {
   it('sets the password, verifies the address, ends every session and opens a new one', async () => {
     const { user, caller } = await t.signUp({ email: 'forgot@example.com' });

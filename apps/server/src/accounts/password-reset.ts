@@ -1,7 +1,8 @@
 /**
  * "Forgot your password?" (decision 024). Asking answers the same, in the same time, whether or not
  * an account has the address: both paths run the same statement, which writes the link and its mail
- * only when a user matched. Following the link sets the password, proves the address, ends every
+ * only when a user matched, in one transaction with the address's rate-limit count, so both commit
+ * exactly one durable write (one WAL flush: the cost that told the paths apart, bench row 9). Following the link sets the password, proves the address, ends every
  * session and opens a new one.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,7 +27,6 @@ const MINUTE_MS = 60 * 1000;
 
 /** auth.requestPasswordReset: always `{ ok: true }`; the mail is queued, never sent here. */
 export async function requestPasswordReset(ctx: Context, email: string): Promise<void> {
-  await consumeAccountMailAllowance(ctx, email);
   const now = ctx.now();
   // Built on both paths, account or not: the same work whatever the answer would have revealed.
   const link = newAccountToken(
@@ -37,7 +37,11 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
   const mail = outboxRow(
     passwordResetMail(ctx.config, { tokenId: link.row.id, token: link.token, email }),
   );
-  await insertResetIfAccount(ctx.db, { ...link.row, mail });
+  await ctx.db.transaction().execute(async (trx) => {
+    // Counted even with the limit off: without it an unknown address would commit nothing at all.
+    await consumeAccountMailAllowance({ ...ctx, db: trx }, email, { alwaysCount: true });
+    await insertResetIfAccount(trx, { ...link.row, mail });
+  });
 }
 
 /**

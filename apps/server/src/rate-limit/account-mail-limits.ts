@@ -15,12 +15,23 @@ export const IP_MULTIPLIER = 4;
 
 type LimitContext = Pick<Context, 'db' | 'config' | 'clientIp' | 'now'>;
 
-/** Counts one mail to `email`; throws TOO_MANY_REQUESTS once the address or the IP is over. */
-export async function consumeAccountMailAllowance(ctx: LimitContext, email: string): Promise<void> {
+/**
+ * Counts one mail to `email`; throws TOO_MANY_REQUESTS once the address or the IP is over.
+ * `alwaysCount` counts the address even with the limit off (0), for a caller that needs the write
+ * whatever the settings: see requestPasswordReset.
+ */
+export async function consumeAccountMailAllowance(
+  ctx: LimitContext,
+  email: string,
+  { alwaysCount = false }: { alwaysCount?: boolean } = {},
+): Promise<void> {
   const limit = ctx.config.rateLimits.accountMailsPerHour;
-  if (limit === 0) return;
   const now = ctx.now();
   const addressKey = `account-mail:email:${email.trim().toLowerCase()}`;
+  if (limit === 0) {
+    if (alwaysCount) await hitCounters(ctx.db, [addressKey], HOUR_MS, now);
+    return;
+  }
   const ipKey = `account-mail:ip:${clientKey(ctx.clientIp)}`;
   const states = await hitCounters(ctx.db, [addressKey, ipKey], HOUR_MS, now);
   for (const state of states) {
