@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './admin-inputs.js';
 export * from './decision-choices.js';
 export * from './decisions.js';
 export * from './page-inputs.js';

@@ -45,7 +45,8 @@ export const PROPOSALS_PAGE_MAX = 100;
 
 const NOT_A_CURSOR = 'cursor must be the nextCursor or previousCursor of a page.';
 
-const cursorSchema = z
+/** An opaque page cursor (nextCursor of the page before), decoded; refused with a message naming `cursor`. */
+export const cursorSchema = z
   .string({ error: NOT_A_CURSOR })
   .max(200, { error: NOT_A_CURSOR })
   .transform((text, context) => {
@@ -58,7 +59,8 @@ const cursorSchema = z
     return z.NEVER;
   });
 
-const limitSchema = (max: number) => {
+/** `limit`: a whole number from 1 to `max`, refused with a message naming `limit`. */
+export const limitSchema = (max: number) => {
   const message = `limit must be a whole number from 1 to ${max}.`;
   return z.int({ error: message }).min(1, { error: message }).max(max, { error: message });
 };

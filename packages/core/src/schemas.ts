@@ -60,7 +60,7 @@ export const reasonSchema = z
     if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
 
-const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
+export const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
 
 export const registerInput = z.strictObject(
   {
@@ -147,17 +147,6 @@ export const revokeSessionInput = z.strictObject(
 
 export const REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-export const adminRequestsInput = z
-  .strictObject(
-    {
-      status: z
-        .enum(REQUEST_STATUSES, { error: `Status is one of: ${REQUEST_STATUSES.join(', ')}.` })
-        .optional(),
-    },
-    { error: unknownKeyMessage },
-  )
-  .optional();
 
 export const approveInput = z.strictObject(
   { requestId: idSchema('requestId') },

@@ -1,7 +1,7 @@
 import type { EntryCursor } from '@rolegate/core';
 import type { EntryProposal, Executor, ProposalStatus } from '@rolegate/db';
 import { sql } from 'kysely';
-import { beyondCursor, createdAtMicros } from './cursor.js';
+import { beyondCursor, createdAtMicros, splitPage } from './cursor.js';
 
 export async function insertProposal(
   db: Executor,
@@ -74,13 +74,7 @@ export async function listProposals(
     query = query.clearOrderBy().orderBy('p.createdAt', 'desc').orderBy('p.id', 'desc');
   if (page.cursor)
     query = query.where(beyondCursor('p', page.cursor, newestFirst ? 'older' : 'newer'));
-  const fetched = await query.execute();
-  const rows = fetched.slice(0, page.limit);
-  const last = rows.at(-1);
-  const next =
-    fetched.length > page.limit && last
-      ? { createdAtMicros: last.createdAtMicros, id: last.id }
-      : null;
+  const { rows, next } = splitPage(await query.execute(), page.limit);
   return { rows, next };
 }
 

@@ -1,6 +1,8 @@
-import type { RequestStatus } from '@rolegate/core';
+import type { EntryCursor, RequestStatus } from '@rolegate/core';
 import type { Executor, LevelRequest } from '@rolegate/db';
 import { people } from '../accounts/person.js';
+import { beyondCursor, createdAtMicros, splitPage } from '../entries/cursor.js';
+import { nameOrEmailContains } from './search.js';
 
 /**
  * Reads the request and locks its row until the transaction ends: two admins deciding at once take
@@ -55,15 +57,33 @@ export type RequestRow = Awaited<
   ReturnType<ReturnType<typeof selectRequestRows>['executeTakeFirstOrThrow']>
 >;
 
+export interface RequestsFilter {
+  status?: RequestStatus | undefined;
+  /** Part of the requester's name or email, any case. */
+  q?: string | undefined;
+  /** EMAIL_VERIFICATION=required: a request reaches the admins once its address is proven. */
+  onlyVerified?: boolean;
+}
+
+/**
+ * One page of requests, newest first, after the cursor (admin.requests). One extra row tells
+ * whether another page follows; the (created_at, id) indexes make a page deep in the list as cheap
+ * as the first.
+ */
 export async function listRequests(
   db: Executor,
-  filter: { status?: RequestStatus | undefined; onlyVerified?: boolean } = {},
-): Promise<RequestRow[]> {
-  let query = selectRequestRows(db);
+  filter: RequestsFilter,
+  page: { cursor: EntryCursor | undefined; limit: number },
+): Promise<{ rows: RequestRow[]; next: EntryCursor | null }> {
+  let query = selectRequestRows(db)
+    .select(createdAtMicros('r').as('createdAtMicros'))
+    .limit(page.limit + 1);
   if (filter.status) query = query.where('r.status', '=', filter.status);
-  // EMAIL_VERIFICATION=required: a request reaches the admins once its address is proven.
+  if (filter.q) query = query.where(nameOrEmailContains('u', filter.q));
   if (filter.onlyVerified) query = query.where('u.emailVerified', '=', true);
-  return query.execute();
+  if (page.cursor) query = query.where(beyondCursor('r', page.cursor, 'older'));
+  const { rows, next } = splitPage(await query.execute(), page.limit);
+  return { rows, next };
 }
 
 export async function findRequestRow(

@@ -1,18 +1,38 @@
-import { adminRequestsInput, approveInput, denyInput } from '@rolegate/core';
+import {
+  adminPage,
+  adminRequestInput,
+  adminRequestsInput,
+  adminUsersInput,
+  approveInput,
+  denyInput,
+  encodeCursor,
+} from '@rolegate/core';
+import { notFound } from '../entries/not-found.js';
 import { adminProcedure, router } from '../trpc.js';
 import { decideLevelRequest } from './decide.js';
-import { listRequests } from './queries.js';
+import { findRequestRow, listRequests } from './queries.js';
 import { listUsersForAdmin } from './users.js';
 import { toLevelRequestView } from './views.js';
 
-/** admin.requests, admin.approve, admin.deny, admin.users: merged into `admin` by router.ts. */
+/** admin.requests, admin.request, admin.approve, admin.deny, admin.users: merged into `admin` by router.ts. */
 export const requestsAdminRouter = router({
   requests: adminProcedure.input(adminRequestsInput).query(async ({ ctx, input }) => {
-    const rows = await listRequests(ctx.db, {
-      status: input?.status,
-      onlyVerified: ctx.config.emailVerification === 'required',
-    });
-    return { requests: rows.map(toLevelRequestView) };
+    const onlyVerified = ctx.config.emailVerification === 'required';
+    const { rows, next } = await listRequests(
+      ctx.db,
+      { status: input?.status, q: input?.q, onlyVerified },
+      adminPage(input ?? {}),
+    );
+    return {
+      requests: rows.map(toLevelRequestView),
+      nextCursor: next ? encodeCursor(next) : null,
+    };
+  }),
+
+  request: adminProcedure.input(adminRequestInput).query(async ({ ctx, input }) => {
+    const row = await findRequestRow(ctx.db, input.requestId);
+    if (!row) throw notFound('requestId', 'level request', input.requestId);
+    return { request: toLevelRequestView(row) };
   }),
 
   approve: adminProcedure.input(approveInput).mutation(({ ctx, input }) =>
@@ -36,5 +56,12 @@ export const requestsAdminRouter = router({
     ),
   ),
 
-  users: adminProcedure.query(async ({ ctx }) => ({ users: await listUsersForAdmin(ctx.db) })),
+  users: adminProcedure.input(adminUsersInput).query(async ({ ctx, input }) => {
+    const { users, next } = await listUsersForAdmin(
+      ctx.db,
+      { q: input?.q, role: input?.role },
+      adminPage(input ?? {}),
+    );
+    return { users, nextCursor: next ? encodeCursor(next) : null };
+  }),
 });
