@@ -87,6 +87,7 @@ describe('loadConfig', () => {
       DECISION_LINK_HOURS: '48',
       REQUEST_REMINDER_HOURS: '0',
       DIGEST_HOUR_UTC: '23',
+      LEVEL_REQUEST_COOLDOWN_HOURS: '0',
       TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,2001:db8::/32',
       SESSION_MAX_DAYS: '7',
       MAIL_WORKER: 'FALSE',
@@ -107,6 +108,7 @@ describe('loadConfig', () => {
       decisionLinkHours: 48,
       requestReminderHours: 0,
       digestHourUtc: 23,
+      levelRequestCooldownHours: 0,
       trustProxy: ['127.0.0.1', '10.0.0.0/8', '2001:db8::/32'],
       sessionMaxDays: 7,
       logFormat: 'json',
@@ -144,6 +146,7 @@ describe('loadConfig', () => {
     ['DECISION_LINK_HOURS', '0'],
     ['REQUEST_REMINDER_HOURS', 'daily'],
     ['DIGEST_HOUR_UTC', '24'],
+    ['LEVEL_REQUEST_COOLDOWN_HOURS', '1 day'],
   ])('names %s when it is %j', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
   });

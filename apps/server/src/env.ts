@@ -56,6 +56,8 @@ export interface AppConfig {
   requestReminderHours: number;
   /** The hour (UTC) of the daily digest for admins who chose it. */
   digestHourUtc: number;
+  /** After a denial, the same level may be asked for again only this much later; 0: at once. */
+  levelRequestCooldownHours: number;
   /**
    * The proxies whose X-Forwarded-For is believed (addresses and CIDR ranges), or false: the
    * client is the first address from the right that is not one of them.
@@ -138,6 +140,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const decisionLinkHours = readInteger(read, add, 'DECISION_LINK_HOURS', 72, 1, 8_760);
   const requestReminderHours = readInteger(read, add, 'REQUEST_REMINDER_HOURS', 24, 0, 8_760);
   const digestHourUtc = readInteger(read, add, 'DIGEST_HOUR_UTC', 8, 0, 23);
+  const levelRequestCooldownHours = readInteger(
+    read,
+    add,
+    'LEVEL_REQUEST_COOLDOWN_HOURS',
+    24,
+    0,
+    8_760,
+  );
   const approvalRequiredLevels = readApprovalLevels(read('APPROVAL_REQUIRED_LEVELS'), add);
   const mailWorker = parseBoolean(problems, 'MAIL_WORKER', read('MAIL_WORKER'), true);
   const mailRetryBaseMs = readInteger(read, add, 'MAIL_RETRY_BASE_MS', 5_000, 1, 3_600_000);
@@ -168,6 +178,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     decisionLinkHours,
     requestReminderHours,
     digestHourUtc,
+    levelRequestCooldownHours,
     trustProxy,
     sessionMaxDays,
     approvalRequiredLevels,

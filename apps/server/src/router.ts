@@ -5,6 +5,7 @@
 import { accountRouter, authRouter } from './accounts/router.js';
 import { decisionLinkRouter } from './decisions/router.js';
 import { entriesRouter } from './entries/router.js';
+import { levelsAccountRouter, levelsAdminRouter } from './levels/router.js';
 import { notificationSettingsRouter } from './notifications/settings-router.js';
 import { mailAdminRouter } from './outbox/admin-router.js';
 import { accountRequestsRouter } from './requests/account-router.js';
@@ -13,12 +14,22 @@ import { mergeRouters, router } from './trpc.js';
 
 // admin.* is assembled from feature routers so each owner keeps theirs in its own folder.
 // requests/router.ts brings requests, approve, deny, users; outbox/admin-router.ts the mail ones;
-// decisions/router.ts deciding from a mailed link.
-const adminRouter = mergeRouters(requestsAdminRouter, mailAdminRouter, decisionLinkRouter);
+// decisions/router.ts deciding from a mailed link; levels/router.ts setLevel, setAdmin, user.
+const adminRouter = mergeRouters(
+  requestsAdminRouter,
+  mailAdminRouter,
+  decisionLinkRouter,
+  levelsAdminRouter,
+);
 
 export const appRouter = router({
   auth: authRouter,
-  account: mergeRouters(accountRouter, accountRequestsRouter, notificationSettingsRouter),
+  account: mergeRouters(
+    accountRouter,
+    accountRequestsRouter,
+    notificationSettingsRouter,
+    levelsAccountRouter,
+  ),
   admin: adminRouter,
   entries: entriesRouter,
 });

@@ -62,6 +62,15 @@ export const reasonSchema = z
 
 export const idSchema = (what: string) => z.uuid({ error: `${what} must be an id from the API.` });
 
+/**
+ * When a time-limited level ends (admin.approve, admin.setLevel). Its format is checked here; that it
+ * lies in the future is the server's check, against the server's clock.
+ */
+export const expiresAtSchema = z.iso.datetime({
+  offset: true,
+  error: 'expiresAt must be a date and time with its zone, like 2027-01-31T12:00:00Z.',
+});
+
 export const registerInput = z.strictObject(
   {
     email: emailSchema,
@@ -145,11 +154,21 @@ export const revokeSessionInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
-export const REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
+/**
+ * `withdrawn`: the person took it back (account.withdrawRequest); `superseded`: an admin set a level
+ * that answers it (admin.setLevel), so nobody has to decide it any more.
+ */
+export const REQUEST_STATUSES = [
+  'pending',
+  'approved',
+  'denied',
+  'withdrawn',
+  'superseded',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const approveInput = z.strictObject(
-  { requestId: idSchema('requestId') },
+  { requestId: idSchema('requestId'), expiresAt: expiresAtSchema.optional() },
   { error: unknownKeyMessage },
 );
 

@@ -15,6 +15,8 @@ export interface PublicUser {
   createdAt: string;
   /** False until the person follows the link mailed to `email`. */
   emailVerified: boolean;
+  /** When a time-limited level ends (ISO) and the person returns to the one before; null: permanent. */
+  levelExpiresAt: string | null;
 }
 
 export interface LevelRequestView {

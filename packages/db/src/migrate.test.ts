@@ -90,6 +90,22 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     expect(await columnsOf(db, 'users')).toContain('level_request_mail');
   });
 
+  it('level grants: undone, a withdrawn request reads as denied and the grant columns are gone', async () => {
+    const { db } = testDb();
+    await sql`insert into users (id, email, name, password_hash, role, level_expires_at, level_before_grant)
+      values ('00000000-0000-4000-8000-000000000021', 'g@example.com', 'G', 'x', 'power', now() + interval '7 days', 'editor')`.execute(
+      db,
+    );
+    await sql`insert into level_requests (user_id, requested_role, status)
+      values ('00000000-0000-4000-8000-000000000021', 'power', 'withdrawn')`.execute(db);
+    await undoThrough(db, '2026_12_04_0060_level_grants');
+    expect(await columnsOf(db, 'users')).not.toContain('level_expires_at');
+    const statuses = await sql<{ status: string }>`select status from level_requests`.execute(db);
+    expect(statuses.rows).toEqual([{ status: 'denied' }]);
+    await migrateToLatest(db);
+    expect(await columnsOf(db, 'users')).toContain('level_before_grant');
+  });
+
   it('session details: undone, sessions lose the user agent; redone, they have it again', async () => {
     const { db } = testDb();
     await undoThrough(db, '2026_12_04_0011_session_details');

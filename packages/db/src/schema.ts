@@ -40,6 +40,12 @@ export interface UsersTable {
   proposalOutcomeMail: Generated<boolean>;
   /** How an admin hears of level requests: each one, a daily digest, or not by mail. */
   levelRequestMail: Generated<LevelRequestMailChoice>;
+  /** A time-limited level ends then, and the person returns to levelBeforeGrant; null: permanent. */
+  levelExpiresAt: NullableTimestamp;
+  /** The level held before the time-limited grant; set exactly when levelExpiresAt is. */
+  levelBeforeGrant: Level | null;
+  /** When the "ends in three days" mail was queued (or judged needless for a short grant). */
+  levelExpiryWarnedAt: NullableTimestamp;
 }
 
 export interface LevelRequestsTable {

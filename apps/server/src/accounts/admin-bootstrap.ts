@@ -24,6 +24,8 @@ import { findUserByEmail, insertUser } from './users.js';
 export const DEFAULT_ADMIN_NAME = 'Administrator';
 /** The level of every admin this makes, created or promoted. */
 export const ADMIN_LEVEL = 'power';
+/** A promotion is for good: a time-limited level the account held must not end it (decision 033). */
+const NO_GRANT = { levelExpiresAt: null, levelBeforeGrant: null, levelExpiryWarnedAt: null };
 
 export interface EnsureAdminInput {
   email: string;
@@ -74,7 +76,7 @@ export async function ensureAdmin(
     // Only if the password checked above is still the account's: a change in between wins.
     const promoted = await trx
       .updateTable('users')
-      .set({ isAdmin: true, role: ADMIN_LEVEL, updatedAt: new Date() })
+      .set({ isAdmin: true, role: ADMIN_LEVEL, ...NO_GRANT, updatedAt: new Date() })
       .where('id', '=', existing.id)
       .where('passwordHash', '=', existing.passwordHash)
       .executeTakeFirst();
@@ -122,7 +124,7 @@ async function resetPasswordAndPromote(
         isAdmin: true,
         // The operator vouches for the address by taking the account over deliberately.
         emailVerified: true,
-        ...(existing.isAdmin ? {} : { role: ADMIN_LEVEL }),
+        ...(existing.isAdmin ? {} : { role: ADMIN_LEVEL, ...NO_GRANT }),
         updatedAt: new Date(),
       })
       .where('id', '=', existing.id)

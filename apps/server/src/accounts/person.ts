@@ -17,6 +17,8 @@ export interface SessionUser {
   emailVerified: boolean;
   /** The level of their pending request, null when none waits. */
   pendingRole: Level | null;
+  /** When a time-limited level ends; null: permanent. */
+  levelExpiresAt: Date | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export function people(db: Executor) {
       join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
     )
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
-    .select(['users.createdAt', 'users.emailVerified'])
+    .select(['users.createdAt', 'users.emailVerified', 'users.levelExpiresAt'])
     .select(['pending.requestedRole as pendingRole', 'pending.id as pendingRequestId']);
 }
 
@@ -46,6 +48,7 @@ export function toPublicUser(person: SessionUser): PublicUser {
     isAdmin: person.isAdmin,
     createdAt: person.createdAt.toISOString(),
     emailVerified: person.emailVerified,
+    levelExpiresAt: person.levelExpiresAt?.toISOString() ?? null,
   };
 }
 

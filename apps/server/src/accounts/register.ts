@@ -68,7 +68,7 @@ export async function registerUser(ctx: Context, input: RegisterInput): Promise<
   // Signing up while signed in replaces that session, as signing in does.
   if (ctx.sessionTokenHash !== null) await revokeSession(ctx.db, ctx.sessionTokenHash);
   setSessionCookie(ctx, session.token, session.row.expiresAt);
-  return toPublicUser({ ...created, pendingRole: grant.requestedRole });
+  return toPublicUser({ ...created, pendingRole: grant.requestedRole, levelExpiresAt: null });
 }
 
 async function insertOrRefuseTakenEmail(ctx: Context, rows: SignUpRows) {

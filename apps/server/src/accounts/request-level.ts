@@ -1,6 +1,7 @@
 import { ACCESS_TABLE, grantFor, isAbove, isLevel, type RequestLevelInput } from '@rolegate/core';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
+import { refuseDuringCooldown } from '../levels/cooldown.js';
 import { openLevelRequest } from '../requests/open.js';
 import type { SessionUser } from './person.js';
 import { findUserById, setUserRole } from './users.js';
@@ -30,6 +31,13 @@ export async function requestLevel(
       );
     }
     const grant = grantFor(input.role, ctx.config.approvalRequiredLevels);
+    if (grant.requestedRole !== null) {
+      await refuseDuringCooldown(trx, ctx.config, {
+        userId: user.id,
+        role: grant.requestedRole,
+        now: ctx.now(),
+      });
+    }
     // Someone already above the provisional level keeps their level while they wait.
     const waitsAs = isAbove(grant.role, user.role) ? grant.role : user.role;
     if (waitsAs !== user.role) await setUserRole(trx, user.id, waitsAs, ctx.now());

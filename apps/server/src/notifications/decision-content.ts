@@ -18,6 +18,8 @@ export interface DecisionFacts {
   decision: RequestDecision;
   /** The admin's reason for a denial, shown to the person as written. */
   denyReason?: string | null;
+  /** An approval for a while: when it ends; null or absent for good. */
+  expiresAt?: Date | null;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface DecisionFacts {
  * The name and the reason are escaped in the HTML part.
  */
 export function decisionContent(
-  { request, user, decision, denyReason }: DecisionFacts,
+  { request, user, decision, denyReason, expiresAt }: DecisionFacts,
   { appUrl }: { appUrl: string },
 ): MailContent {
   const level = levelPhrase(request.requestedRole);
@@ -35,16 +37,19 @@ export function decisionContent(
 
   if (decision === 'approved') {
     const subject = `You now have ${level}`;
+    const until = expiresAt ? `It lasts until ${formatWhen(expiresAt).human}.` : null;
     const text = [
       `Hello ${user.name},`,
       '',
       `An admin approved your request: you now have ${level} (since ${when.human}).`,
+      ...(until ? [until] : []),
       '',
       `Sign in to use it: ${dashboard}`,
       '',
     ].join('\n');
     const body = html`<p>Hello ${user.name},</p>
 <p>An admin approved your request: you now have <strong>${level}</strong> (since <time datetime="${when.iso}">${when.human}</time>).</p>
+${until ? html`<p>${until}</p>` : ''}
 ${button(dashboard, 'Open Rolegate')}`;
     return { subject, text, html: htmlDocument(subject, body) };
   }

@@ -5,6 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/write-audit.js';
 import type { AppConfig } from '../env.js';
 import { fieldError } from '../errors.js';
+import { grantColumns, grantEnd } from '../levels/grants.js';
 import { notifyRequestDecision } from '../notifications/notify.js';
 import { findDeciderName, findRequestForUpdate, findRequestRow } from './queries.js';
 import { toLevelRequestView } from './views.js';
@@ -19,6 +20,10 @@ export interface DecideInput {
   denyReason?: string | null | undefined;
   /** `link`: from the admin's own link in their mail (decisions/); recorded in the audit row. */
   via?: 'panel' | 'link';
+  /** An approval that lasts until then (ISO, in the future); absent: for good. */
+  expiresAt?: string | undefined;
+  /** The clock of the grant's end and its warning. */
+  now?: Date;
 }
 
 export interface DecideResult {
@@ -38,6 +43,8 @@ export async function decideLevelRequest(
   config: AppConfig,
   input: DecideInput,
 ): Promise<DecideResult> {
+  const now = input.now ?? new Date();
+  const end = input.decision === 'approved' ? grantEnd(input.expiresAt, now) : null;
   const request = await findRequestForUpdate(trx, input.requestId);
   if (!request) {
     throw fieldError('NOT_FOUND', 'requestId', `No level request has the id ${input.requestId}.`);
@@ -81,7 +88,7 @@ export async function decideLevelRequest(
     input.decision === 'approved'
       ? await trx
           .updateTable('users')
-          .set({ role: request.requestedRole, updatedAt: sql<Date>`now()` })
+          .set(grantColumns(before, request.requestedRole, end, now))
           .where('id', '=', request.userId)
           .returningAll()
           .executeTakeFirstOrThrow()
@@ -98,6 +105,7 @@ export async function decideLevelRequest(
       roleBefore: before.role,
       roleAfter: user.role,
       ...(denyReason === null ? {} : { denyReason }),
+      ...(end === null ? {} : { expiresAt: end.toISOString(), returnsTo: user.levelBeforeGrant }),
       via: input.via ?? 'panel',
     },
   });
@@ -106,6 +114,7 @@ export async function decideLevelRequest(
     user,
     decision: input.decision,
     denyReason,
+    expiresAt: input.decision === 'approved' ? user.levelExpiresAt : null,
   });
 
   const view = await findRequestRow(trx, request.id);

@@ -45,6 +45,7 @@ export function selectRequestRows(db: Executor) {
       'u.createdAt as userCreatedAt',
       'u.emailVerified as userEmailVerified',
       'u.pendingRole as userPendingRole',
+      'u.levelExpiresAt as userLevelExpiresAt',
       'd.id as deciderId',
       'd.name as deciderName',
       'd.email as deciderEmail',

@@ -41,6 +41,8 @@ export const requestsAdminRouter = router({
         requestId: input.requestId,
         deciderId: ctx.user.id,
         decision: 'approved',
+        expiresAt: input.expiresAt,
+        now: ctx.now(),
       }),
     ),
   ),

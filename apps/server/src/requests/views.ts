@@ -14,6 +14,7 @@ export function toLevelRequestView(row: RequestRow): LevelRequestView {
       createdAt: row.userCreatedAt,
       emailVerified: row.userEmailVerified,
       pendingRole: row.userPendingRole,
+      levelExpiresAt: row.userLevelExpiresAt,
     }),
     requestedRole: row.requestedRole,
     reason: row.reason,

@@ -2,13 +2,12 @@ import { useId } from 'react';
 import { Link } from 'wouter';
 import { levelLabel } from '../access/level-options';
 import { formatDateTime } from '../ui/format';
+import { REQUEST_STATUS_WORDS } from '../ui/request-status';
 import type { LevelRequest } from './admin-types';
 import { DecisionControls } from './decision-controls';
 
 /** The card's element id: where focus goes when the request before it was decided. */
 export const requestCardId = (id: string) => `request-${id}`;
-
-const STATUS_WORDS = { pending: 'Waiting', approved: 'Approved', denied: 'Denied' } as const;
 
 interface RequestCardProps {
   request: LevelRequest;
@@ -43,7 +42,9 @@ export function RequestCard({ request, linked = false, onDecided }: RequestCardP
         <dd className="prewrap">{request.reason ?? <span className="muted">None given</span>}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`badge badge-${request.status}`}>{STATUS_WORDS[request.status]}</span>
+          <span className={`badge badge-${request.status}`}>
+            {REQUEST_STATUS_WORDS[request.status]}
+          </span>
           {request.decidedAt
             ? ` ${formatDateTime(request.decidedAt)}${request.decidedBy ? ` by ${request.decidedBy.name}` : ''}`
             : null}

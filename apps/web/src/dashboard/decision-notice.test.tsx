@@ -13,6 +13,7 @@ const dana = {
   isAdmin: false,
   createdAt: '2026-12-04T09:00:00.000Z',
   emailVerified: true,
+  levelExpiresAt: null,
 };
 const denied = {
   id: '00000000-0000-4000-9000-000000000031',

@@ -12,6 +12,7 @@ export function testUser(role: Level = 'editor', changes: Partial<PublicUser> = 
     isAdmin: false,
     createdAt: '2026-11-26T09:00:00.000Z',
     emailVerified: true,
+    levelExpiresAt: null,
     ...changes,
   };
 }

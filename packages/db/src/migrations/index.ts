@@ -18,6 +18,7 @@ import * as sessionDetails from './2026_12_04_0011_session_details.js';
 import * as proposalOutcomes from './2026_12_04_0020_proposal_outcomes.js';
 import * as outboxMailer from './2026_12_04_0030_outbox_mailer.js';
 import * as decisionLinks from './2026_12_04_0040_decision_links.js';
+import * as levelGrants from './2026_12_04_0060_level_grants.js';
 import * as adminLists from './2026_12_04_0070_admin_lists.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -35,5 +36,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_04_0020_proposal_outcomes': proposalOutcomes,
   '2026_12_04_0030_outbox_mailer': outboxMailer,
   '2026_12_04_0040_decision_links': decisionLinks,
+  '2026_12_04_0060_level_grants': levelGrants,
   '2026_12_04_0070_admin_lists': adminLists,
 };
