@@ -60,7 +60,7 @@ export async function verificationMailRow(ctx: RowContext): Promise<RowOutcome> 
     },
     notes: [
       `reader sign-ups at concurrency ${signups.connections} for ${signups.measureSeconds} s a round, fresh database and server each round; time from sending the request to the SMTP server taking the verification mail to that address`,
-      'the SMTP server runs in the bench process and accepts at once; the outbox worker runs in the server process, woken by NOTIFY on Postgres and by its in-process wake-up on PGlite',
+      'the SMTP server runs in the bench process and accepts at once; the outbox worker runs in the server process, woken by the NOTIFY of the sign-up statement (a LISTEN connection on Postgres, the listener of PGlite itself)',
     ],
   };
 }

@@ -4,6 +4,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.js';
+import { rememberPGlite } from './in-process-listen.js';
 import { readSavedDataDir } from './pglite-datadir.js';
 import type { Database } from './schema.js';
 
@@ -49,10 +50,12 @@ export async function createDb(
 
 /** Wraps an open PGlite (e.g. a clone made for a test); destroying the Kysely closes it. */
 export function createDbFromPGlite(pglite: PGlite): Kysely<Database> {
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PGliteDialect(pglite),
     plugins: [new CamelCasePlugin()],
   });
+  rememberPGlite(db, pglite);
+  return db;
 }
 
 function createPostgresDb(url: string, options: CreateDbOptions): Kysely<Database> {

@@ -14,6 +14,7 @@ export {
   isUniqueViolation,
   postgresErrorCode,
 } from './errors.js';
+export { listenInProcess } from './in-process-listen.js';
 export {
   MigrationError,
   type MigrationResults,

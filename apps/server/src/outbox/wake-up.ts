@@ -9,6 +9,8 @@ const GATHER_MS = 20;
 export interface WakeUp {
   /** Ask for a look at the outbox now. */
   wake(): void;
+  /** Whether a wake-up came since the last clear(): mail was queued while the worker was busy. */
+  readonly pending: boolean;
   /** Forget the wake-ups seen so far: the batch about to run covers them. */
   clear(): void;
   /** Waits `ms` or until woken; says whether it was woken. */
@@ -41,6 +43,9 @@ export function wakeUp(): WakeUp {
     wake() {
       requested = true;
       interruptIdle?.();
+    },
+    get pending() {
+      return requested;
     },
     clear() {
       requested = false;
