@@ -3,6 +3,7 @@
  * this file only puts them together.
  */
 import { accountRouter, authRouter } from './accounts/router.js';
+import { auditAdminRouter } from './audit/router.js';
 import { decisionLinkRouter } from './decisions/router.js';
 import { entriesRouter } from './entries/router.js';
 import { levelsAccountRouter, levelsAdminRouter } from './levels/router.js';
@@ -14,12 +15,14 @@ import { mergeRouters, router } from './trpc.js';
 
 // admin.* is assembled from feature routers so each owner keeps theirs in its own folder.
 // requests/router.ts brings requests, approve, deny, users; outbox/admin-router.ts the mail ones;
-// decisions/router.ts deciding from a mailed link; levels/router.ts setLevel, setAdmin, user.
+// decisions/router.ts deciding from a mailed link; levels/router.ts setLevel, setAdmin, user;
+// audit/router.ts the audit log.
 const adminRouter = mergeRouters(
   requestsAdminRouter,
   mailAdminRouter,
   decisionLinkRouter,
   levelsAdminRouter,
+  auditAdminRouter,
 );
 
 export const appRouter = router({

@@ -1,5 +1,5 @@
 /**
- * The HTTP server: tRPC at /trpc, /healthz, and the built web app when apps/web/dist exists, all
+ * The HTTP server: tRPC at /trpc, /healthz, /admin/audit.csv, and the built web app when apps/web/dist exists, all
  * with security headers (security-headers.ts).
  * Bodies over BODY_LIMIT_BYTES are refused with 413 before they are parsed.
  */
@@ -17,6 +17,7 @@ import Fastify, {
 } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { registerAuditCsvRoute } from '../audit/csv-route.js';
 import { createContext, createContextInner } from '../context.js';
 import type { AppConfig } from '../env.js';
 import { internalErrorMessage, RateLimited } from '../errors.js';
@@ -105,6 +106,7 @@ export async function buildServer(config: AppConfig, deps: ServerDeps): Promise<
     return { ok: true, mail: nobody === null ? 'unknown' : nobody ? 'no recipients' : 'ok' };
   });
 
+  registerAuditCsvRoute(server, { db: deps.db, config, now: inner.now });
   await registerWebApp(server, deps.webDistDir);
   return server;
 }
