@@ -7,7 +7,7 @@
 import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
+import { type Figures, type Person, reliabilityCase, type Stack } from '../harness/index.js';
 import {
   batchInput,
   batchPaths,
@@ -63,6 +63,28 @@ function callRequest(procedure: ProcedureInfo, input: unknown): WireRequest {
   };
 }
 
+/**
+ * Sends RUNS requests drawn from `requests`, each checked by guardedCall (no 5xx, a typed error,
+ * no table changed) and by `expectAnswer`; the answers' codes go into the case's figures.
+ */
+async function fuzzRequests(
+  figures: Figures,
+  requests: fc.Arbitrary<WireRequest>,
+  expectAnswer?: (codes: string[]) => void,
+): Promise<void> {
+  const codes = new Map<string, number>();
+  await fc.assert(
+    fc.asyncProperty(requests, async (request) => {
+      const { codes: seen } = await guardedCall(world(), () => send(baseUrl(), request));
+      expectAnswer?.(seen);
+      tally(codes, seen);
+    }),
+    { numRuns: RUNS },
+  );
+  figures.requests = RUNS;
+  figures.answers = formatTally(codes);
+}
+
 describe('bad input: fuzzing every procedure over raw HTTP', () => {
   reliabilityCase(
     'arbitrary inputs to every procedure: no 5xx, typed 4xx naming the field, no table changed',
@@ -104,30 +126,19 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
     'malformed batches (?batch=1, bad input maps, unknown paths), GET and POST',
     60_000,
     async (figures) => {
-      const codes = new Map<string, number>();
       const paths = procedures.map((procedure) => procedure.path);
-      await fc.assert(
-        fc.asyncProperty(
-          batchPaths(paths),
-          batchInput,
-          fc.constantFrom('GET', 'POST'),
-          async (batch, input, method) => {
-            const request: WireRequest =
-              method === 'GET'
-                ? { paths: batch, batch: true, query: queryInput(input), headers: cookieFor(batch) }
-                : {
-                    paths: batch,
-                    batch: true,
-                    body: JSON.stringify(input),
-                    headers: jsonHeaders(stack.appUrl, cookieFor(batch)),
-                  };
-            tally(codes, (await guardedCall(world(), () => send(baseUrl(), request))).codes);
-          },
-        ),
-        { numRuns: RUNS },
+      const batches = fc.tuple(batchPaths(paths), batchInput, fc.constantFrom('GET', 'POST')).map(
+        ([batch, input, method]): WireRequest =>
+          method === 'GET'
+            ? { paths: batch, batch: true, query: queryInput(input), headers: cookieFor(batch) }
+            : {
+                paths: batch,
+                batch: true,
+                body: JSON.stringify(input),
+                headers: jsonHeaders(stack.appUrl, cookieFor(batch)),
+              },
       );
-      figures.batches = RUNS;
-      figures.answers = formatTally(codes);
+      await fuzzRequests(figures, batches);
     },
   );
 
@@ -135,7 +146,6 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
     'broken GET encodings: bad input= JSON, bad percent-encoding, repeated parameters',
     60_000,
     async (figures) => {
-      const codes = new Map<string, number>();
       const queries = procedures.filter((procedure) => procedure.type === 'query');
       const rawQuery = fc.oneof(
         brokenJson.map((text) => `input=${encodeURIComponent(text)}`),
@@ -150,21 +160,13 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
           'input=%00',
         ),
       );
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...queries),
-          rawQuery,
-          fc.boolean(),
-          async (procedure, query, batch) => {
-            const paths = [procedure.path];
-            const request = { paths, batch, query, headers: cookieFor(paths) };
-            tally(codes, (await guardedCall(world(), () => send(baseUrl(), request))).codes);
-          },
-        ),
-        { numRuns: RUNS },
-      );
-      figures.requests = RUNS;
-      figures.answers = formatTally(codes);
+      const requests = fc
+        .tuple(fc.constantFrom(...queries), rawQuery, fc.boolean())
+        .map(([procedure, query, batch]): WireRequest => {
+          const paths = [procedure.path];
+          return { paths, batch, query, headers: cookieFor(paths) };
+        });
+      await fuzzRequests(figures, requests);
     },
   );
 
@@ -172,20 +174,16 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
     'mutations with broken JSON bodies are refused as typed BAD_REQUEST',
     60_000,
     async (figures) => {
-      const codes = new Map<string, number>();
       const mutations = procedures.filter(
         (procedure) => procedure.type === 'mutation' && procedure.takesInput,
       );
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...mutations), brokenJson, async (procedure, body) => {
+      const requests = fc
+        .tuple(fc.constantFrom(...mutations), brokenJson)
+        .map(([procedure, body]): WireRequest => {
           const paths = [procedure.path];
-          const request = { paths, body, headers: jsonHeaders(stack.appUrl, cookieFor(paths)) };
-          tally(codes, (await guardedCall(world(), () => send(baseUrl(), request))).codes);
-        }),
-        { numRuns: RUNS },
-      );
-      figures.requests = RUNS;
-      figures.answers = formatTally(codes);
+          return { paths, body, headers: jsonHeaders(stack.appUrl, cookieFor(paths)) };
+        });
+      await fuzzRequests(figures, requests);
     },
   );
 
@@ -193,28 +191,17 @@ describe('bad input: fuzzing every procedure over raw HTTP', () => {
     'mutations in a wrong content type are refused (415) without a change',
     60_000,
     async (figures) => {
-      const codes = new Map<string, number>();
       const mutations = procedures.filter((procedure) => procedure.type === 'mutation');
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...mutations),
-          contentType,
-          fc.jsonValue({ maxDepth: 2 }),
-          async (procedure, type, input) => {
-            const paths = [procedure.path];
-            const headers = { ...cookieFor(paths), origin: stack.appUrl, 'content-type': type };
-            const body = JSON.stringify(input);
-            const { codes: seen } = await guardedCall(world(), () =>
-              send(baseUrl(), { paths, body, headers }),
-            );
-            expect(seen).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
-            tally(codes, seen);
-          },
-        ),
-        { numRuns: RUNS },
+      const requests = fc
+        .tuple(fc.constantFrom(...mutations), contentType, fc.jsonValue({ maxDepth: 2 }))
+        .map(([procedure, type, input]): WireRequest => {
+          const paths = [procedure.path];
+          const headers = { ...cookieFor(paths), origin: stack.appUrl, 'content-type': type };
+          return { paths, body: JSON.stringify(input), headers };
+        });
+      await fuzzRequests(figures, requests, (seen) =>
+        expect(seen).toEqual(['UNSUPPORTED_MEDIA_TYPE']),
       );
-      figures.requests = RUNS;
-      figures.answers = formatTally(codes);
     },
   );
 

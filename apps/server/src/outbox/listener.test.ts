@@ -1,12 +1,12 @@
 import type { Executor } from '@rolegate/db';
-import { createTestDb, type TestDb } from '@rolegate/db/testing';
+import { createTestDb, type TestDb, testDialects } from '@rolegate/db/testing';
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mailSettings, queueTestMessages, workerPool } from '../testing/outbox.js';
 
-// PGlite has one connection, in this process: the worker hears the NOTIFY of the statement that
-// queued the mail through PGlite's own listener, as a Postgres worker does through LISTEN.
-describe('outbox worker on PGlite', () => {
+// Postgres wakes the worker through a LISTEN connection of its own; PGlite (one connection, in this
+// process) through its own listener, which hears the NOTIFY as the queueing statement returns.
+describe.each(testDialects())('the outbox worker woken by new mail on %s', (dialect) => {
   let t: TestDb;
   let db: Executor;
   let smtp: TestSmtpServer;
@@ -16,7 +16,7 @@ describe('outbox worker on PGlite', () => {
   }));
 
   beforeAll(async () => {
-    t = await createTestDb({ dialect: 'pglite' });
+    t = await createTestDb({ dialect });
     db = t.db;
     smtp = await startSmtpServer();
     // An hour between polls: only a notification can wake the worker within the test.
