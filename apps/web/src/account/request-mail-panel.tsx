@@ -1,5 +1,6 @@
 import { LEVEL_REQUEST_MAIL_CHOICES, type LevelRequestMailChoice } from '@rolegate/core';
 import { useState } from 'react';
+import { RadioOptions } from '../forms/radio-options';
 import { FormAlert } from '../forms/text-field';
 import { trpc } from '../trpc';
 import { describeError } from '../ui/states';
@@ -43,27 +44,22 @@ export function RequestMailPanel() {
       <FormAlert message={change.isError ? describeError(change.error) : null} />
       <fieldset className="field" disabled={!setting.data || change.isPending}>
         <legend>When someone asks for a level that needs approval, mail me</legend>
-        <div className="level-options">
-          {LEVEL_REQUEST_MAIL_CHOICES.map((choice) => (
-            <label key={choice} className="level-option">
-              <input
-                type="radio"
-                name="level-request-mail"
-                value={choice}
-                checked={current === choice}
-                onChange={() => {
-                  setSaved(false);
-                  change.mutate({ levelRequests: choice });
-                }}
-              />
-              <span>
-                <strong>{CHOICES[choice].label}</strong>
-                <br />
-                <span className="muted">{CHOICES[choice].detail}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <RadioOptions
+          name="level-request-mail"
+          choices={LEVEL_REQUEST_MAIL_CHOICES}
+          value={current}
+          onChange={(choice) => {
+            setSaved(false);
+            change.mutate({ levelRequests: choice });
+          }}
+          label={(choice) => (
+            <span>
+              <strong>{CHOICES[choice].label}</strong>
+              <br />
+              <span className="muted">{CHOICES[choice].detail}</span>
+            </span>
+          )}
+        />
       </fieldset>
       <div aria-live="polite">{saved ? <p className="notice notice-success">Saved.</p> : null}</div>
     </section>

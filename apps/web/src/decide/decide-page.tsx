@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { levelLabel } from '../access/level-options';
 import { errorCode, errorsFromServer } from '../forms/form-errors';
+import { RadioOptions } from '../forms/radio-options';
 import { FormAlert, TextField } from '../forms/text-field';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
@@ -129,22 +130,17 @@ function ConfirmDecision({
         <p className="hint" id={`${groupId}-hint`}>
           Nothing happens until you press the button below.
         </p>
-        <div className="level-options">
-          {LINK_DECISIONS.map((choice) => (
-            <label key={choice} className="level-option">
-              <input
-                type="radio"
-                name="decision"
-                value={choice}
-                checked={decision === choice}
-                onChange={() => setDecision(choice)}
-              />{' '}
-              {choice === 'approve'
-                ? `Approve: ${who} gets ${level} access`
-                : `Deny: ${who} keeps their level`}
-            </label>
-          ))}
-        </div>
+        <RadioOptions
+          name="decision"
+          choices={LINK_DECISIONS}
+          value={decision}
+          onChange={setDecision}
+          label={(choice) =>
+            choice === 'approve'
+              ? ` Approve: ${who} gets ${level} access`
+              : ` Deny: ${who} keeps their level`
+          }
+        />
       </fieldset>
       {decision === 'deny' ? (
         <TextField
