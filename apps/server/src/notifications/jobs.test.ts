@@ -195,7 +195,7 @@ describe('the daily digest', () => {
       .where('id', '=', request.id)
       .execute();
     const queued = await runAt(new Date('2026-12-02T08:00:00Z'));
-    expect(queued).toEqual([{ reminders: 0, digests: 0 }]);
+    expect(queued).toEqual([{ reminders: 0, digests: 0, levels: { warned: 0, ended: 0 } }]);
     expect(smtp.received).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The level-request jobs that run beside the outbox worker (in the server with MAIL_WORKER=true,
- * else in `rolegate worker`): reminders of requests nobody decided and the admins' daily digests.
- * They only queue mail; the outbox worker delivers it. Any number of processes may run them: each
+ * else in `rolegate worker`): reminders of requests nobody decided, the admins' daily digests, and
+ * the end of time-limited levels (levels/expiry.ts). They only queue mail (and return a level whose
+ * time is up); the outbox worker delivers it. Any number of processes may run them: each
  * reminder and each digest is claimed once (see their modules).
  */
 import type { Executor } from '@rolegate/db';
 import type { Logger } from 'pino';
+import { runLevelExpiries } from '../levels/expiry.js';
 import { type DigestConfig, queueDueDigests } from './level-request-digest.js';
 import { queueDueReminders, type ReminderConfig } from './level-request-reminders.js';
 
@@ -18,6 +20,7 @@ export async function runRequestJobs(db: Executor, config: RequestJobsConfig, no
   return {
     reminders: await queueDueReminders(db, config, now),
     digests: await queueDueDigests(db, config, now),
+    levels: await runLevelExpiries(db, config, now),
   };
 }
 
@@ -42,6 +45,8 @@ export function startRequestJobs(options: {
       (queued) => {
         if (queued.reminders > 0 || queued.digests > 0)
           logger.info(queued, 'level request mail queued');
+        if (queued.levels.warned > 0 || queued.levels.ended > 0)
+          logger.info(queued.levels, 'time-limited levels: warned of the end, or ended');
       },
       (error: unknown) => logger.warn({ err: error }, 'level request reminders/digest failed'),
     );
