@@ -23,6 +23,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/trpc': toApiServer, '/healthz': toApiServer },
+    proxy: { '/trpc': toApiServer, '/healthz': toApiServer, '/admin/audit.csv': toApiServer },
   },
 });

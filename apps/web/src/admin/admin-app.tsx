@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { PageHeading } from '../ui/page-heading';
+import { AuditPage } from './audit-page';
 import { MailFailingBanner } from './mail-failing-banner';
 import { MailPage } from './mail-page';
 import { RequestPage } from './request-page';
@@ -26,6 +27,7 @@ export default function AdminApp() {
         <AdminNavLink href="/">Requests</AdminNavLink>
         <AdminNavLink href="/users">Users</AdminNavLink>
         <AdminNavLink href="/mail">Mail</AdminNavLink>
+        <AdminNavLink href="/audit">Audit log</AdminNavLink>
       </nav>
       <MailFailingBanner />
       <Switch>
@@ -38,6 +40,9 @@ export default function AdminApp() {
         </Route>
         <Route path="/mail">
           <MailPage />
+        </Route>
+        <Route path="/audit">
+          <AuditPage />
         </Route>
         <Route>
           <section className="narrow">

@@ -1,15 +1,24 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
 import { PageHeading } from '../ui/page-heading';
-import { QueryStates } from '../ui/states';
+import { Empty, QueryStates } from '../ui/states';
 import { RequestCard } from './request-card';
 
-/** One request: where the link in the admins' email lands. */
+/** One request, loaded on its own (admin.request): where the link in the admins' email lands. */
 export function RequestPage({ id }: { id: string }) {
-  const requests = trpc.admin.requests.useQuery(undefined, { refetchOnWindowFocus: true });
+  const query = trpc.admin.request.useQuery({ requestId: id }, { refetchOnWindowFocus: true });
+  const utils = trpc.useUtils();
   const [flash, setFlash] = useState<string | null>(null);
-  const request = requests.data?.requests.find((candidate) => candidate.id === id);
+  const onDecided = (message: string) => {
+    setFlash(message);
+    // The card shows the decision (or the other admin's) once the request is read again.
+    void utils.admin.request.invalidate({ requestId: id });
+  };
+  // An id that is not one (a mistyped link) is as missing as an unknown one.
+  const code = query.isError ? errorCode(query.error) : null;
+  const missing = code === 'NOT_FOUND' || code === 'BAD_REQUEST';
 
   return (
     <>
@@ -20,18 +29,17 @@ export function RequestPage({ id }: { id: string }) {
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
-      <QueryStates
-        query={requests}
-        loading="Loading the request…"
-        failure="The request could not be loaded."
-        empty={
-          request
-            ? null
-            : 'There is no request with this id. It may have been removed with its account.'
-        }
-      >
-        {request ? <RequestCard request={request} onDecided={setFlash} /> : null}
-      </QueryStates>
+      {missing ? (
+        <Empty>There is no request with this id. It may have been removed with its account.</Empty>
+      ) : (
+        <QueryStates
+          query={query}
+          loading="Loading the request…"
+          failure="The request could not be loaded."
+        >
+          {query.data ? <RequestCard request={query.data.request} onDecided={onDecided} /> : null}
+        </QueryStates>
+      )}
     </>
   );
 }

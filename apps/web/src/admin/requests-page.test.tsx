@@ -54,7 +54,7 @@ describe('the requests queue, by keyboard', () => {
       expect(document.activeElement?.id).toBe('request-00000000-0000-4000-9000-000000000002'),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Approve Power for Person 2' }));
-    await waitFor(() => expect(document.activeElement?.id).toBe('pending-heading'));
+    await waitFor(() => expect(document.activeElement?.id).toBe('requests-heading'));
   });
 
   it('Escape closes the deny form and returns to its button', async () => {

@@ -1,26 +1,57 @@
+import { LEVELS, type Level } from '@rolegate/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { levelLabel } from '../access/level-options';
 import { trpc } from '../trpc';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
+import { ShowMoreButton } from '../ui/show-more-button';
 import { QueryStates } from '../ui/states';
+import { FilterSelect, Filters, SearchBox, useFilterParam } from './list-filters';
+
+export const USERS_PAGE_SIZE = 50;
+
+const ROLE_OPTIONS = [
+  ['', 'Every level'],
+  ...LEVELS.map((level) => [level, levelLabel(level)] as const),
+] as const;
 
 export function UsersPage() {
-  const users = trpc.admin.users.useQuery();
-  const list = users.data?.users ?? [];
+  const [q] = useFilterParam('q');
+  const [roleParam] = useFilterParam('role');
+  const role: Level | undefined = LEVELS.find((level) => level === roleParam);
+  const users = trpc.admin.users.useInfiniteQuery(
+    { q: q === '' ? undefined : q, role, limit: USERS_PAGE_SIZE },
+    {
+      getNextPageParam: (page) => page.nextCursor,
+      // A new search keeps the old rows on screen until its answer arrives: no flash of "Loading".
+      placeholderData: keepPreviousData,
+    },
+  );
+  const list = users.data?.pages.flatMap((page) => page.users) ?? [];
   return (
     <>
       <PageHeading title="Users" />
+      <Filters>
+        <SearchBox label="Search by name or email" />
+        <FilterSelect name="role" label="Level" options={ROLE_OPTIONS} />
+      </Filters>
       <QueryStates
         query={users}
         loading="Loading users…"
         failure="The users could not be loaded."
-        empty={list.length === 0 ? 'Nobody has signed up yet.' : null}
+        empty={
+          list.length > 0
+            ? null
+            : q || role
+              ? 'Nobody matches this search.'
+              : 'Nobody has signed up yet.'
+        }
       >
         {/* Focusable so keyboard users can scroll it sideways on a narrow screen. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
         <section className="table-scroll" aria-label="Users" tabIndex={0}>
-          <table className="table">
+          <table className="table" aria-busy={users.isFetching}>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -35,7 +66,9 @@ export function UsersPage() {
             <tbody>
               {list.map((user) => (
                 <tr key={user.id}>
-                  <th scope="row">{user.name}</th>
+                  <th scope="row">
+                    <Link href={`/users/${user.id}`}>{user.name}</Link>
+                  </th>
                   <td>{user.email}</td>
                   <td>
                     <span className="badge">{levelLabel(user.role)}</span>
@@ -56,6 +89,7 @@ export function UsersPage() {
             </tbody>
           </table>
         </section>
+        <ShowMoreButton query={users}>Show more people</ShowMoreButton>
       </QueryStates>
     </>
   );
