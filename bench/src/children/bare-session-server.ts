@@ -26,7 +26,8 @@ async function signedInUser(cookieHeader: string | undefined) {
       join.onRef('pending.userId', '=', 'users.id').on('pending.status', '=', 'pending'),
     )
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.isAdmin'])
-    .select(['users.createdAt', 'users.emailVerified', 'pending.requestedRole'])
+    .select(['users.createdAt', 'users.emailVerified', 'users.levelExpiresAt'])
+    .select('pending.requestedRole')
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', new Date())
     .executeTakeFirst();
@@ -41,6 +42,7 @@ async function signedInUser(cookieHeader: string | undefined) {
     isAdmin: row.isAdmin,
     createdAt: row.createdAt.toISOString(),
     emailVerified: row.emailVerified,
+    levelExpiresAt: row.levelExpiresAt?.toISOString() ?? null,
   };
 }
 
