@@ -32,6 +32,7 @@ function renderAccount(handlers: Record<string, (input: unknown) => unknown> = {
   let sessions = [elsewhere, here];
   return renderWithApi(<AccountPage user={testUser('contributor')} />, {
     'account.sessions': () => ({ sessions }),
+    'account.requests': () => ({ requests: [] }),
     'account.revokeSession': (input) => {
       sessions = sessions.filter((s) => s.id !== (input as { sessionId: string }).sessionId);
       return { ok: true };

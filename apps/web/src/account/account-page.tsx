@@ -6,6 +6,7 @@ import { ResendLinkButton } from '../verify/resend-link-button';
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 import { LevelPanel } from './level-panel';
+import { RequestHistorySection } from './request-history-section';
 import { RequestMailPanel } from './request-mail-panel';
 import { SessionsSection } from './sessions-section';
 
@@ -27,6 +28,7 @@ export function AccountPage({ user }: { user: PublicUser }) {
       <PasswordPanel />
       <SessionsSection />
       <LevelPanel user={user} open={askingLevel} />
+      <RequestHistorySection />
       {user.isAdmin ? <RequestMailPanel /> : null}
     </div>
   );

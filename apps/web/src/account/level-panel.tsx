@@ -9,6 +9,7 @@ import { useSchemasSoon } from '../forms/load-schemas';
 import { TextField } from '../forms/text-field';
 import { useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
+import { formatDateTime } from '../ui/format';
 
 const FIELDS = ['role', 'reason'] as const;
 const BUTTON = { label: 'Ask for this level', busyLabel: 'Sending…' };
@@ -33,6 +34,11 @@ export function LevelPanel({ user, open = false }: { user: PublicUser; open?: bo
         Your level: <span className="badge">{policy.label}</span>
         {user.isAdmin ? <span className="badge badge-admin">Admin</span> : null}
       </h2>
+      {user.levelExpiresAt ? (
+        <p className="level-until">
+          Until {formatDateTime(user.levelExpiresAt)}: then you return to the level you had before.
+        </p>
+      ) : null}
       <p>{policy.summary}</p>
       <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
       {options.length > 0 ? (

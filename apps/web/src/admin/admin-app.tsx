@@ -4,6 +4,7 @@ import { PageHeading } from '../ui/page-heading';
 import { AuditPage } from './audit-page';
 import { MailFailingBanner } from './mail-failing-banner';
 import { MailPage } from './mail-page';
+import { PersonPage } from './person-page';
 import { RequestPage } from './request-page';
 import { RequestsPage } from './requests-page';
 import { UsersPage } from './users-page';
@@ -38,6 +39,7 @@ export default function AdminApp() {
         <Route path="/users">
           <UsersPage />
         </Route>
+        <Route path="/users/:id">{(params) => <PersonPage id={params.id} />}</Route>
         <Route path="/mail">
           <MailPage />
         </Route>

@@ -1,13 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { levelLabel } from '../access/level-options';
 import { errorCode } from '../forms/form-errors';
+import { FieldErrorsContext } from '../forms/text-field';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
+import { formatDateTime } from '../ui/format';
 import { describeError } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import type { LevelRequest } from './admin-types';
+import { GrantLengthField, MISSING_DATE, useGrantLength } from './grant-length';
 
-/** Approve, or deny with an optional reason that goes into the person's email. */
+/**
+ * Approve (for good, or for 7, 30 or 90 days or until a date), or deny with an optional reason that
+ * goes into the person's email.
+ */
 export function DecisionControls({
   request,
   onDecided,
@@ -21,6 +27,8 @@ export function DecisionControls({
   const denyButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useReturnFocus(denyButton);
   const reasonField = useRef<HTMLTextAreaElement>(null);
+  const grant = useGrantLength();
+  const [grantError, setGrantError] = useState<string | null>(null);
   useEffect(() => {
     if (denying) reasonField.current?.focus();
   }, [denying]);
@@ -42,9 +50,10 @@ export function DecisionControls({
     }
   };
   const approve = trpc.admin.approve.useMutation({
-    onSuccess: async () => {
+    onSuccess: async ({ user }) => {
       await refresh();
-      onDecided(`Approved: ${who} now has ${level} access and is being emailed.`);
+      const until = user.levelExpiresAt ? ` until ${formatDateTime(user.levelExpiresAt)}` : '';
+      onDecided(`Approved: ${who} now has ${level} access${until} and is being emailed.`);
     },
     onError: (error) => void onError(error),
   });
@@ -111,26 +120,37 @@ export function DecisionControls({
           </div>
         </form>
       ) : (
-        <div className="actions">
-          <BusyButton
-            type="button"
-            busy={approve.isPending}
-            busyLabel="Approving…"
-            aria-label={`Approve ${level} for ${who}`}
-            onClick={() => !busy && approve.mutate({ requestId: request.id })}
-          >
-            Approve
-          </BusyButton>
-          <button
-            ref={denyButton}
-            type="button"
-            className="button button-secondary"
-            aria-label={`Deny ${level} for ${who}`}
-            onClick={() => setDenying(true)}
-          >
-            Deny…
-          </button>
-        </div>
+        <>
+          <FieldErrorsContext.Provider value={grantError ? { expiresAt: [grantError] } : {}}>
+            <GrantLengthField grant={grant} label={`Grant ${level} for`} />
+          </FieldErrorsContext.Provider>
+          <div className="actions">
+            <BusyButton
+              type="button"
+              busy={approve.isPending}
+              busyLabel="Approving…"
+              aria-label={`Approve ${level} for ${who}`}
+              onClick={() => {
+                if (busy) return;
+                const expiresAt = grant.expiresAt();
+                setGrantError(expiresAt === null ? MISSING_DATE : null);
+                if (expiresAt === null) return;
+                approve.mutate({ requestId: request.id, ...(expiresAt ? { expiresAt } : {}) });
+              }}
+            >
+              Approve
+            </BusyButton>
+            <button
+              ref={denyButton}
+              type="button"
+              className="button button-secondary"
+              aria-label={`Deny ${level} for ${who}`}
+              onClick={() => setDenying(true)}
+            >
+              Deny…
+            </button>
+          </div>
+        </>
       )}
     </div>
   );

@@ -8,4 +8,5 @@ export {
   requestPasswordResetInput,
   resetPasswordInput,
   saveEntryInput,
+  setLevelInput,
 } from '@rolegate/core';
