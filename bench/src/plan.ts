@@ -27,6 +27,13 @@ export interface BenchPlan {
     perMessageMessages: number;
   };
   authMe: { connections: number; warmupSeconds: number; measureSeconds: number };
+  /** Row 10: the small and the large size (accounts, and as many requests), and the load. */
+  adminLists: {
+    sizes: [small: number, large: number];
+    connections: number;
+    warmupSeconds: number;
+    measureSeconds: number;
+  };
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -36,6 +43,7 @@ export const FULL_PLAN: BenchPlan = {
   hashSamples: 30,
   outbox: { rounds: 3, messages: 2000, perMessageMessages: 200 },
   authMe: { connections: 16, warmupSeconds: 2, measureSeconds: 5 },
+  adminLists: { sizes: [1000, 100_000], connections: 4, warmupSeconds: 1, measureSeconds: 3 },
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -48,4 +56,6 @@ export const SMOKE_PLAN: BenchPlan = {
   hashSamples: 3,
   outbox: { rounds: 1, messages: 40, perMessageMessages: 4 },
   authMe: { connections: 4, warmupSeconds: 1, measureSeconds: 2 },
+  // 800 rows still holds the searched user-737 (the row checks every answer before measuring).
+  adminLists: { sizes: [100, 800], connections: 2, warmupSeconds: 0, measureSeconds: 1 },
 };

@@ -1,8 +1,9 @@
-/** Runs every row of issue 5 in one process, one after another, and collects the results. */
+/** Runs every row (issues 5, 11 and 12) in one process, one after another, and collects the results. */
 import { performance } from 'node:perf_hooks';
 import { loadAverage, machineInfo } from './machine.js';
 import { type BenchPlan, SMOKE_PLAN } from './plan.js';
 import type { BenchResults, RowOutcome, RowResult } from './results.js';
+import { adminListsRow } from './rows/admin-lists.js';
 import { authMeRow } from './rows/auth-me.js';
 import { bundleRow } from './rows/bundle.js';
 import { coldStartRow } from './rows/cold-start.js';
@@ -49,6 +50,7 @@ export async function runBench(plan: BenchPlan, options: RunOptions): Promise<Be
   if (wanted(4)) await measure(() => authMeRow(ctx));
   if (wanted(8)) await measure(() => verificationMailRow(ctx));
   if (wanted(9)) await measure(() => resetTimingRow(ctx));
+  if (wanted(10)) await measure(() => adminListsRow(ctx));
 
   machine.loadAverageAtEnd = loadAverage();
   rows.sort((a, b) => a.row - b.row);

@@ -6,10 +6,12 @@ function escapeLike(text: string): string {
 }
 
 /**
- * A person whose name or email contains `q`, whatever its case. ILIKE on the bare columns is what
- * the trigram indexes serve on Postgres (decision 034); on PGlite it reads the table.
+ * A person whose name or email contains `q`, whatever its case. The expression is the one the
+ * trigram index `users_search_trgm_idx` is built on (decision 034), so Postgres reads the index; on
+ * PGlite, which has no pg_trgm, it reads the table. Names and emails hold no line break, so a
+ * search never matches across the two.
  */
 export function nameOrEmailContains(alias: string, q: string) {
   const pattern = `%${escapeLike(q)}%`;
-  return sql<boolean>`(${sql.ref(`${alias}.name`)} ilike ${pattern} or ${sql.ref(`${alias}.email`)} ilike ${pattern})`;
+  return sql<boolean>`(${sql.ref(`${alias}.name`)} || E'\\n' || ${sql.ref(`${alias}.email`)}) ilike ${pattern}`;
 }

@@ -20,6 +20,7 @@ import * as outboxMailer from './2026_12_04_0030_outbox_mailer.js';
 import * as decisionLinks from './2026_12_04_0040_decision_links.js';
 import * as levelGrants from './2026_12_04_0060_level_grants.js';
 import * as adminLists from './2026_12_04_0070_admin_lists.js';
+import * as adminSearchIndex from './2026_12_04_0070_search_index.js';
 
 export const migrations: Readonly<Record<string, Migration>> = {
   '2026_11_26_0001_users': users,
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026_12_04_0040_decision_links': decisionLinks,
   '2026_12_04_0060_level_grants': levelGrants,
   '2026_12_04_0070_admin_lists': adminLists,
+  '2026_12_04_0070_search_index': adminSearchIndex,
 };
