@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from './page-inputs.js';
-import { idSchema, levelSchema, REQUEST_STATUSES, unknownKeyMessage } from './schemas.js';
+import { REQUEST_STATUSES, SEARCH_MAX_LENGTH } from './request-statuses.js';
+import { idSchema, levelSchema, unknownKeyMessage } from './schemas.js';
 
 export const ADMIN_PAGE_DEFAULT = 50;
 export const ADMIN_PAGE_MAX = 200;
-export const SEARCH_MAX_LENGTH = 200;
 
 /** Text to look for in a name or an email: trimmed, and blank means no search at all. */
 const searchSchema = z

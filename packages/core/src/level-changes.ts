@@ -12,12 +12,6 @@ import {
 } from './schemas.js';
 import type { LevelRequestView, PublicUser } from './types.js';
 
-/** The grant lengths the web app offers besides "permanent" and a date of one's own. */
-export const GRANT_LENGTH_DAYS = [7, 30, 90] as const;
-
-/** A time-limited grant's holder is mailed this long before it ends. */
-export const GRANT_WARNING_DAYS = 3;
-
 export const setLevelInput = z.strictObject(
   {
     userId: idSchema('userId'),

@@ -154,19 +154,6 @@ export const revokeSessionInput = z.strictObject(
   { error: unknownKeyMessage },
 );
 
-/**
- * `withdrawn`: the person took it back (account.withdrawRequest); `superseded`: an admin set a level
- * that answers it (admin.setLevel), so nobody has to decide it any more.
- */
-export const REQUEST_STATUSES = [
-  'pending',
-  'approved',
-  'denied',
-  'withdrawn',
-  'superseded',
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
 export const approveInput = z.strictObject(
   { requestId: idSchema('requestId'), expiresAt: expiresAtSchema.optional() },
   { error: unknownKeyMessage },

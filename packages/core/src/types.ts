@@ -1,6 +1,6 @@
 /** Shapes the API returns (docs/api.md). Dates travel as ISO strings: no transformer. */
 import type { Level } from './access.js';
-import type { RequestStatus } from './schemas.js';
+import type { RequestStatus } from './request-statuses.js';
 
 export interface PublicUser {
   id: string;

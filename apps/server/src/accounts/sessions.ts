@@ -99,6 +99,7 @@ async function findLiveSession(
 ): Promise<LiveSessionRow | undefined> {
   const { rows } = await sql<LiveSessionRow>`
     select u.id, u.email, u.name, u.role, u.is_admin, u.created_at, u.email_verified,
+           u.level_expires_at,
            pending.requested_role as pending_role, s.last_seen_at, s.expires_at,
            s.created_at as signed_in_at
       from sessions s

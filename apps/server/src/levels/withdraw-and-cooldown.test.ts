@@ -69,6 +69,18 @@ describe('account.withdrawRequest over HTTP', () => {
   });
 });
 
+describe('a time-limited level over HTTP', () => {
+  it('auth.me says until when the level lasts', async () => {
+    const person = await signedIn('editor', 'Gil');
+    const expiresAt = new Date(clock.getTime() + 30 * 24 * HOUR_MS).toISOString();
+    await admin.caller.admin.setLevel({ userId: person.user.id, role: 'power', expiresAt });
+    expect((await person.trpc.auth.me.query()).user).toMatchObject({
+      role: 'power',
+      levelExpiresAt: expiresAt,
+    });
+  });
+});
+
 describe('asking again after a denial (LEVEL_REQUEST_COOLDOWN_HOURS, 24)', () => {
   it('is TOO_MANY_REQUESTS with the time until the cooldown ends, then allowed', async () => {
     const person = await signedIn('power', 'Cora');
