@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { AuditPage } from './audit-page';
+import { PersonPage } from './person-page';
 import { RequestsPage } from './requests-page';
 import { UsersPage } from './users-page';
 
@@ -150,6 +151,22 @@ describe('the audit page', () => {
     await waitFor(() => expect(history.at(-1)).toBe('/'));
     expect(screen.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe(
       '/admin/audit.csv',
+    );
+  });
+});
+
+describe('a person’s page', () => {
+  it('links to the audit log about them and by them', async () => {
+    const pia = testUser('editor', { id: id(3), name: 'Pia' });
+    renderWithApi(<PersonPage id={pia.id} />, {
+      'auth.me': () => ({ user: testUser('power', { id: id(1), isAdmin: true }) }),
+      'admin.user': () => ({ user: pia, requests: [] }),
+    });
+    expect((await screen.findByRole('link', { name: 'about them' })).getAttribute('href')).toBe(
+      `/audit?subjectId=${id(3)}`,
+    );
+    expect(screen.getByRole('link', { name: 'by them' }).getAttribute('href')).toBe(
+      `/audit?actorId=${id(3)}`,
     );
   });
 });

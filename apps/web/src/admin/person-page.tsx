@@ -21,7 +21,9 @@ export function PersonPage({ id }: { id: string }) {
     <>
       <PageHeading title={person.data?.user.name ?? 'Person'} />
       <p>
-        <Link href="/users">← All users</Link>
+        <Link href="/users">← All users</Link> · Audit log:{' '}
+        <Link href={`/audit?subjectId=${encodeURIComponent(id)}`}>about them</Link>,{' '}
+        <Link href={`/audit?actorId=${encodeURIComponent(id)}`}>by them</Link>
       </p>
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
