@@ -41,6 +41,18 @@ describe('account.requestLevel', () => {
     const result = await caller.account.requestLevel({ role: 'editor' });
     expect(result.user).toMatchObject({ role: 'editor', pending: false, requestedRole: null });
     expect(await pendingRequestsOf(user.id)).toEqual([]);
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('subjectId', '=', user.id)
+      .execute();
+    expect(audit).toMatchObject([
+      {
+        actorId: user.id,
+        action: 'user.level_granted_at_once',
+        details: { roleBefore: 'reader', roleAfter: 'editor', asked: 'editor' },
+      },
+    ]);
   });
 
   it('a second request while one is pending is a CONFLICT and changes nothing', async () => {

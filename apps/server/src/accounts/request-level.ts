@@ -1,4 +1,5 @@
 import { ACCESS_TABLE, grantFor, isAbove, isLevel, type RequestLevelInput } from '@rolegate/core';
+import { writeAudit } from '../audit/write-audit.js';
 import type { Context } from '../context.js';
 import { fieldError } from '../errors.js';
 import { refuseDuringCooldown } from '../levels/cooldown.js';
@@ -40,7 +41,18 @@ export async function requestLevel(
     }
     // Someone already above the provisional level keeps their level while they wait.
     const waitsAs = isAbove(grant.role, user.role) ? grant.role : user.role;
-    if (waitsAs !== user.role) await setUserRole(trx, user.id, waitsAs, ctx.now());
+    if (waitsAs !== user.role) {
+      await setUserRole(trx, user.id, waitsAs, ctx.now());
+      // Every change of level has its audit row (decision 033), this one too: granted at once, as
+      // asked or as the provisional level while the request waits.
+      await writeAudit(trx, {
+        actorId: user.id,
+        action: 'user.level_granted_at_once',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { roleBefore: user.role, roleAfter: waitsAs, asked: input.role },
+      });
+    }
     if (grant.requestedRole !== null) {
       await openLevelRequest(trx, ctx.config, {
         user: { ...user, role: waitsAs },

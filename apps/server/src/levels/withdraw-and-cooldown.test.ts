@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, clientError, startTestServer, type TestServer } from '../testing/index.js';
+import {
+  callerError,
+  clientError,
+  createTestContext,
+  startTestServer,
+  type TestServer,
+} from '../testing/index.js';
 import { auditOf, pendingRequestIdOf } from '../testing/levels.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -108,5 +114,20 @@ describe('asking again after a denial (LEVEL_REQUEST_COOLDOWN_HOURS, 24)', () =>
       pending: true,
       requestedRole: 'power',
     });
+  });
+});
+
+describe('LEVEL_REQUEST_COOLDOWN_HOURS=0', () => {
+  it('lets the same level be asked for again at once after a denial', async () => {
+    const t = await createTestContext({ configOverrides: { levelRequestCooldownHours: 0 } });
+    try {
+      const root = await t.signUpAdmin();
+      const person = await t.signUp({ role: 'power' });
+      await root.caller.admin.deny({ requestId: await pendingRequestIdOf(t.db, person.user.id) });
+      const { user } = await person.caller.account.requestLevel({ role: 'power' });
+      expect(user).toMatchObject({ pending: true, requestedRole: 'power' });
+    } finally {
+      await t.destroy();
+    }
   });
 });
