@@ -40,7 +40,14 @@ function callByPath(caller: Caller, path: string): Promise<unknown> {
 describe('who may call admin.*', () => {
   it('serves the documented admin procedures', () => {
     expect(adminProcedures).toEqual(
-      expect.arrayContaining(['admin.requests', 'admin.approve', 'admin.deny', 'admin.users']),
+      expect.arrayContaining([
+        'admin.requests',
+        'admin.request',
+        'admin.approve',
+        'admin.deny',
+        'admin.users',
+        'admin.audit',
+      ]),
     );
   });
 
