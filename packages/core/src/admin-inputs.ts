@@ -3,8 +3,8 @@
  * request its page loads (admin.request). Opaque cursors and limits as page-inputs.ts builds them.
  */
 import { z } from 'zod';
+import { REQUEST_STATUSES, SEARCH_MAX_LENGTH } from './choices.js';
 import { cursorSchema, limitSchema } from './page-inputs.js';
-import { REQUEST_STATUSES, SEARCH_MAX_LENGTH } from './request-statuses.js';
 import { idSchema, levelSchema, unknownKeyMessage } from './schemas.js';
 
 export const ADMIN_PAGE_DEFAULT = 50;

@@ -7,7 +7,7 @@ import {
   LEVEL_REQUEST_MAIL_CHOICES,
   type LevelRequestMailChoice,
   LINK_DECISIONS,
-} from './decision-choices.js';
+} from './choices.js';
 import { linkTokenSchema, reasonSchema, unknownKeyMessage } from './schemas.js';
 import type { LevelRequestView } from './types.js';
 

@@ -1,10 +1,8 @@
 export * from './access.js';
 export * from './admin-inputs.js';
-export * from './decision-choices.js';
+export * from './choices.js';
 export * from './decisions.js';
-export * from './grant-lengths.js';
 export * from './level-changes.js';
 export * from './page-inputs.js';
-export * from './request-statuses.js';
 export * from './schemas.js';
 export type * from './types.js';

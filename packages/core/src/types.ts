@@ -1,6 +1,6 @@
 /** Shapes the API returns (docs/api.md). Dates travel as ISO strings: no transformer. */
 import type { Level } from './access.js';
-import type { RequestStatus } from './request-statuses.js';
+import type { RequestStatus } from './choices.js';
 
 export interface PublicUser {
   id: string;
