@@ -208,7 +208,7 @@ describe('Rolegate in Chromium', () => {
     await admin.getByRole('button', { name: 'Deny request' }).focus();
     await admin.keyboard.press('Enter');
     await admin.getByText(`Denied: ${DANA.name} keeps Editor access`).waitFor();
-    await admin.waitForFunction(() => document.activeElement?.id === 'pending-heading');
+    await admin.waitForFunction(() => document.activeElement?.id === 'requests-heading');
     await screen(admin, '08-admin-requests');
 
     await person
