@@ -32,7 +32,11 @@ export function registerAuditCsvRoute(
     if (!user.isAdmin || unverified) {
       return reply.code(403).type('text/plain; charset=utf-8').send('Only an admin may do this.\n');
     }
-    const query = auditCsvQuery.safeParse(request.query);
+    // A form or a hand-made link sends `action=` for "any": an empty parameter is no filter.
+    const given = Object.entries(request.query as Record<string, unknown>).filter(
+      ([, value]) => value !== '',
+    );
+    const query = auditCsvQuery.safeParse(Object.fromEntries(given));
     if (!query.success) {
       const fields = fieldErrorsOf(query.error) ?? {};
       return reply
