@@ -149,6 +149,29 @@ describe('admin.setLevel', () => {
   });
 });
 
+describe('admin.setLevel and admin.approve at the same moment', () => {
+  it('take turns: the level is set, and the approval either lands first or is CONFLICT', async () => {
+    const other = await t.signUpAdmin({ name: 'Other' });
+    for (let round = 0; round < 6; round++) {
+      const person = await t.signUp({ role: 'power' });
+      const requestId = await pendingRequestIdOf(t.db, person.user.id);
+      const [approved, set] = await Promise.allSettled([
+        other.caller.admin.approve({ requestId }),
+        admin.caller.admin.setLevel({
+          userId: person.user.id,
+          role: 'power',
+          expiresAt: inDays(7),
+        }),
+      ]);
+      expect(set.status).toBe('fulfilled');
+      if (approved.status === 'rejected') {
+        expect((await callerError(Promise.reject(approved.reason))).code).toBe('CONFLICT');
+      }
+      expect((await person.caller.auth.me()).user).toMatchObject({ role: 'power', pending: false });
+    }
+  });
+});
+
 describe('admin.approve with expiresAt', () => {
   it('grants the level until then and returns the level held before the grant', async () => {
     const person = await t.signUp({ role: 'power', name: 'Uma', email: 'uma@example.com' });

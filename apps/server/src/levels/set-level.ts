@@ -37,6 +37,15 @@ export async function setLevel(
       message: 'You cannot change your own level: another admin has to.',
     });
   }
+  // The pending request first, then the person: the order admin.approve locks them in, so an
+  // approval and a level set at the same moment wait for each other instead of deadlocking.
+  await trx
+    .selectFrom('levelRequests')
+    .select('id')
+    .where('userId', '=', facts.userId)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .execute();
   const before = await lockUser(trx, facts.userId);
   if (facts.role === before.role && before.levelExpiresAt === null && end === null) {
     throw fieldError(
