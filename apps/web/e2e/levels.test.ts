@@ -134,6 +134,35 @@ describe('levels after the decision, in Chromium', () => {
     await Promise.all([admin.close(), person.close()]);
   });
 
+  it('an admin approves for 30 days from the request’s page; the person sees until when', async () => {
+    await signUp('Ola Thirty', 'ola@levels.test', 'power');
+    const { requests } = await apiQuery<{ requests: { id: string; user: { email: string } }[] }>(
+      app.url,
+      'admin.requests',
+      { status: 'pending' },
+      adminCookie,
+    );
+    const request = requests.find((each) => each.user.email === 'ola@levels.test');
+    const admin = await signedInTab(adminBrowser, ADMIN.email, ADMIN.password);
+    await admin.goto(`${app.url}/admin/requests/${request?.id}`);
+    await admin.getByLabel('Grant Power for').waitFor();
+    const violations = await checkScreen(admin, 'admin-request-grant-length');
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await admin.getByLabel('Grant Power for').selectOption('30');
+    await admin.getByRole('button', { name: 'Approve Power for Ola Thirty' }).click();
+    await admin
+      .getByText(/^Approved: Ola Thirty now has Power access until .* and is being emailed\.$/)
+      .waitFor();
+    const mail = await waitForMail(smtp, 'ola@levels.test', (m) =>
+      /power access/.test(m.parsed.subject ?? ''),
+    );
+    expect(mail.parsed.text).toContain('It lasts until');
+
+    const person = await signedInTab(personBrowser, 'ola@levels.test', PASSWORD);
+    await person.getByText(/until .*\. Change or delete any entry/).waitFor();
+    await Promise.all([admin.close(), person.close()]);
+  });
+
   it('a level granted for a while returns to the one before when its time is up', async () => {
     await signUp('Tom Temporary', 'tom@levels.test', 'power');
     // Seconds, not days, so the end comes during the test; the job's clock is the server's own.
