@@ -1,6 +1,7 @@
 /**
  * What the person is told when their level changes after the decision: an admin set it, a
- * time-limited level ends in three days, it ended. Names and reasons are escaped in the HTML part.
+ * time-limited level ends in three days, it ended; and when an admin makes them an admin or takes
+ * that away. Names and reasons are escaped in the HTML part.
  */
 import type { Level } from '@rolegate/core';
 import {
@@ -84,5 +85,27 @@ export function grantEndedContent(
   const body = html`<p>Hello ${facts.user.name},</p>
 <p>Your <strong>${level}</strong> ended on <time datetime="${when.iso}">${when.human}</time>, as granted. You now have ${levelPhrase(facts.now)}.</p>
 ${button(appLink(config.appUrl, '/'), 'Open Rolegate')}`;
+  return mailContent(config.subjectPrefix, subject, text, body);
+}
+
+/**
+ * The admin flag changed. Said to the person either way, with who did it: an account made admin
+ * that its owner did not expect is how a takeover would look, and they are the one who can tell.
+ */
+export function adminFlagContent(
+  facts: { user: Person; isAdmin: boolean; by: { name: string; email: string } },
+  config: { appUrl: string; subjectPrefix: string },
+): MailContent {
+  const subject = facts.isAdmin ? 'You are now an admin' : 'You are no longer an admin';
+  const change = facts.isAdmin
+    ? `${facts.by.name} (${facts.by.email}) made you an admin: you can decide level requests and change anyone's level.`
+    : `${facts.by.name} (${facts.by.email}) removed your admin rights. Your level is unchanged.`;
+  const unexpected = 'If you did not expect this, tell another admin.';
+  const link = appLink(config.appUrl, facts.isAdmin ? '/admin' : '/');
+  const text = textParagraphs(`Hello ${facts.user.name},`, change, unexpected, link);
+  const body = html`<p>Hello ${facts.user.name},</p>
+<p>${change}</p>
+<p>${unexpected}</p>
+${button(link, facts.isAdmin ? 'Open the admin panel' : 'Open Rolegate')}`;
   return mailContent(config.subjectPrefix, subject, text, body);
 }

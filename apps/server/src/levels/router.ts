@@ -29,7 +29,9 @@ export const levelsAdminRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db
         .transaction()
-        .execute((trx) => setAdmin(trx, { ...input, adminId: ctx.user.id, now: ctx.now() })),
+        .execute((trx) =>
+          setAdmin(trx, ctx.config, { ...input, adminId: ctx.user.id, now: ctx.now() }),
+        ),
     ),
 });
 

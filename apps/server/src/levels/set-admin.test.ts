@@ -1,6 +1,7 @@
 import { testServerUrl } from '@rolegate/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mailsTo } from '../testing/account-mail.js';
 import { queuedDecisionToken } from '../testing/decision-links.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, pendingRequestIdOf } from '../testing/levels.js';
@@ -33,6 +34,23 @@ describe('admin.setAdmin', () => {
       'user.admin_granted',
       'user.admin_removed',
     ]);
+  });
+
+  it('mails the person each time, naming the admin who did it', async () => {
+    const person = await t.signUp({ name: 'Noor', email: 'noor@example.com' });
+    await root.caller.admin.setAdmin({ userId: person.user.id, isAdmin: true });
+    await root.caller.admin.setAdmin({ userId: person.user.id, isAdmin: false });
+    // Setting the flag it already has changes nothing, and says nothing.
+    await root.caller.admin.setAdmin({ userId: person.user.id, isAdmin: false });
+    const mails = (await mailsTo(t.db, 'noor@example.com')).filter((mail) =>
+      mail.subject.includes('admin'),
+    );
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      '[Rolegate] You are now an admin',
+      '[Rolegate] You are no longer an admin',
+    ]);
+    expect(mails[0]?.body).toContain(`${root.user.name} (${root.user.email}) made you an admin`);
+    expect(mails[0]?.body).toContain('If you did not expect this, tell another admin.');
   });
 
   it('refuses to remove the last admin (CONFLICT), even oneself, and changes nothing', async () => {
@@ -73,7 +91,7 @@ describe('admin.setAdmin', () => {
     });
     // The first demotion holds its transaction open after its update, as a slow request would.
     const first = t.db.transaction().execute(async (trx) => {
-      await setAdmin(trx, {
+      await setAdmin(trx, t.config, {
         adminId: root.user.id,
         userId: other.user.id,
         isAdmin: false,
@@ -84,7 +102,7 @@ describe('admin.setAdmin', () => {
     });
     await firstDemoted;
     const second = t.db.transaction().execute((trx) =>
-      setAdmin(trx, {
+      setAdmin(trx, t.config, {
         adminId: other.user.id,
         userId: root.user.id,
         isAdmin: false,

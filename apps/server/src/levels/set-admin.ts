@@ -3,7 +3,8 @@
  * left). Removing the last admin is CONFLICT. Two admins removing each other at the same moment
  * must not leave nobody: every admin row is locked (in id order, so two transactions never wait for
  * each other in a circle) before counting, and a transaction that waited re-reads the rows the
- * other one changed, so the second sees one admin left and stops.
+ * other one changed, so the second sees one admin left and stops. The person is mailed either way
+ * (content.ts says why).
  */
 import type { PublicUser } from '@rolegate/core';
 import type { Database } from '@rolegate/db';
@@ -11,10 +12,14 @@ import { TRPCError } from '@trpc/server';
 import type { Transaction } from 'kysely';
 import { loadPublicUserOrThrow } from '../accounts/person.js';
 import { writeAudit } from '../audit/write-audit.js';
+import type { AppConfig } from '../env.js';
+import { queueNotification } from '../notifications/message.js';
+import { adminFlagContent } from './content.js';
 import { lockUser } from './lock-user.js';
 
 export async function setAdmin(
   trx: Transaction<Database>,
+  config: Pick<AppConfig, 'appUrl' | 'mail'>,
   facts: { adminId: string; userId: string; isAdmin: boolean; now: Date },
 ): Promise<{ user: PublicUser }> {
   if (!facts.isAdmin) {
@@ -42,12 +47,25 @@ export async function setAdmin(
     .set({ isAdmin: facts.isAdmin, updatedAt: facts.now })
     .where('id', '=', before.id)
     .execute();
-  await writeAudit(trx, {
+  const audit = await writeAudit(trx, {
     actorId: facts.adminId,
     action: facts.isAdmin ? 'user.admin_granted' : 'user.admin_removed',
     subjectType: 'user',
     subjectId: before.id,
     details: { isAdminBefore: before.isAdmin, isAdminAfter: facts.isAdmin, via: 'panel' },
+  });
+  const by = await trx
+    .selectFrom('users')
+    .select(['name', 'email'])
+    .where('id', '=', facts.adminId)
+    .executeTakeFirstOrThrow();
+  await queueNotification(trx, config.mail, {
+    idempotencyKey: `admin-flag:${audit.id}`,
+    to: [{ name: before.name, email: before.email }],
+    content: adminFlagContent(
+      { user: before, isAdmin: facts.isAdmin, by },
+      { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
+    ),
   });
   return { user: await loadPublicUserOrThrow(trx, before.id) };
 }
