@@ -134,6 +134,37 @@ describe('levels after the decision, in Chromium', () => {
     await Promise.all([admin.close(), person.close()]);
   });
 
+  it('making someone an admin asks first, by keyboard too, and the new admin is mailed who did it', async () => {
+    const id = await signUp('Ada Admin', 'ada@levels.test', 'reader');
+    const admin = await signedInTab(adminBrowser, ADMIN.email, ADMIN.password);
+    await admin.goto(`${app.url}/admin/users/${id}`);
+    await admin.getByRole('heading', { name: 'Ada Admin' }).waitFor();
+    const make = admin.getByRole('button', { name: 'Make admin', exact: true });
+    await make.focus();
+    await admin.keyboard.press('Enter');
+    const confirm = admin.getByRole('button', { name: 'Yes, make admin' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    await admin.keyboard.press('Escape');
+    await make.waitFor();
+    const stillReader = await apiQuery<{ user: { isAdmin: boolean } }>(
+      app.url,
+      'admin.user',
+      { userId: id },
+      adminCookie,
+    );
+    expect(stillReader.user.isAdmin).toBe(false);
+
+    await make.click();
+    await confirm.click();
+    await admin.getByText('Ada Admin is now an admin.').waitFor();
+    const mail = await waitForMail(smtp, 'ada@levels.test', (m) =>
+      /now an admin/.test(m.parsed.subject ?? ''),
+    );
+    expect(mail.parsed.text).toContain(`(${ADMIN.email}) made you an admin`);
+    await admin.close();
+  });
+
   it('an admin approves for 30 days from the request’s page; the person sees until when', async () => {
     await signUp('Ola Thirty', 'ola@levels.test', 'power');
     const { requests } = await apiQuery<{ requests: { id: string; user: { email: string } }[] }>(

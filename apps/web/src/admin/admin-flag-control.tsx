@@ -1,9 +1,15 @@
 import type { PublicUser } from '@rolegate/core';
+import { useEffect, useRef, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { describeError } from '../ui/states';
+import { useReturnFocus } from '../ui/use-return-focus';
 
-/** Make someone an admin, or take it away; the server refuses to remove the last admin. */
+/**
+ * Make someone an admin, or take it away; the server refuses to remove the last admin. Either way
+ * the admin confirms first: the flag decides who may change everyone's level, and one stray click
+ * should not hand that over or take it away.
+ */
 export function AdminFlagControl({
   user,
   onDone,
@@ -12,6 +18,10 @@ export function AdminFlagControl({
   onDone: (message: string) => void;
 }) {
   const utils = trpc.useUtils();
+  const [confirming, setConfirming] = useState(false);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const confirmGroup = useRef<HTMLFieldSetElement>(null);
+  const returnFocus = useReturnFocus(askButton);
   const setAdmin = trpc.admin.setAdmin.useMutation({
     onSuccess: async ({ user: changed }) => {
       await Promise.all([
@@ -19,6 +29,8 @@ export function AdminFlagControl({
         utils.admin.users.invalidate(),
         utils.auth.me.invalidate(),
       ]);
+      setConfirming(false);
+      returnFocus();
       onDone(
         changed.isAdmin
           ? `${changed.name} is now an admin.`
@@ -26,6 +38,17 @@ export function AdminFlagControl({
       );
     },
   });
+  useEffect(() => {
+    // The confirming button takes the focus, so Enter confirms and Escape cancels from the keyboard.
+    if (confirming) confirmGroup.current?.querySelector('button')?.focus();
+  }, [confirming]);
+  const cancel = () => {
+    if (setAdmin.isPending) return;
+    setConfirming(false);
+    setAdmin.reset();
+    returnFocus();
+  };
+  const action = user.isAdmin ? 'Remove admin rights' : 'Make admin';
   return (
     <div className="admin-flag">
       <p>
@@ -33,22 +56,52 @@ export function AdminFlagControl({
           ? `${user.name} is an admin: they decide requests and manage people.`
           : `${user.name} is not an admin.`}
       </p>
-      {setAdmin.error ? (
-        <p className="form-alert" role="alert">
-          {describeError(setAdmin.error)}
-        </p>
-      ) : null}
-      <BusyButton
-        type="button"
-        variant={user.isAdmin ? 'danger' : 'primary'}
-        busy={setAdmin.isPending}
-        busyLabel="Saving…"
-        onClick={() =>
-          !setAdmin.isPending && setAdmin.mutate({ userId: user.id, isAdmin: !user.isAdmin })
-        }
-      >
-        {user.isAdmin ? 'Remove admin rights' : 'Make admin'}
-      </BusyButton>
+      {confirming ? (
+        <fieldset
+          ref={confirmGroup}
+          className="field"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') cancel();
+          }}
+        >
+          <legend>{action}</legend>
+          <p>
+            {user.isAdmin
+              ? `Remove ${user.name}'s admin rights? They will no longer decide requests or change anyone's level, and the decision links in their mail stop working. They are told by mail.`
+              : `Make ${user.name} an admin? They will decide level requests and may change anyone's level, yours included. They are told by mail.`}
+          </p>
+          {setAdmin.error ? (
+            <p className="form-alert" role="alert">
+              {describeError(setAdmin.error)}
+            </p>
+          ) : null}
+          <div className="actions">
+            <BusyButton
+              type="button"
+              variant={user.isAdmin ? 'danger' : 'primary'}
+              busy={setAdmin.isPending}
+              busyLabel="Saving…"
+              onClick={() =>
+                !setAdmin.isPending && setAdmin.mutate({ userId: user.id, isAdmin: !user.isAdmin })
+              }
+            >
+              {user.isAdmin ? 'Yes, remove admin rights' : 'Yes, make admin'}
+            </BusyButton>
+            <button type="button" className="button button-secondary" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          ref={askButton}
+          type="button"
+          className={user.isAdmin ? 'button button-danger' : 'button button-primary'}
+          onClick={() => setConfirming(true)}
+        >
+          {action}
+        </button>
+      )}
     </div>
   );
 }

@@ -104,9 +104,26 @@ describe('a person’s page in the admin panel', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Last day')));
   });
 
-  it('makes an admin, and shows CONFLICT when the last admin cannot be removed', async () => {
-    renderPerson();
+  it('Escape cancels removing admin rights: nothing is sent and the focus returns', async () => {
+    const { calls } = renderPerson({}, { ...pia, isAdmin: true });
+    const remove = await screen.findByRole('button', { name: 'Remove admin rights' });
+    fireEvent.click(remove);
+    const confirm = await screen.findByRole('button', { name: 'Yes, remove admin rights' });
+    expect(screen.getByText(/decision links in their mail stop working/)).toBeTruthy();
+    fireEvent.keyDown(confirm, { key: 'Escape' });
+    const back = await screen.findByRole('button', { name: 'Remove admin rights' });
+    await waitFor(() => expect(document.activeElement).toBe(back));
+    expect(calls.filter((call) => call.path === 'admin.setAdmin')).toEqual([]);
+  });
+
+  it('makes an admin once confirmed, and shows CONFLICT when the last admin cannot be removed', async () => {
+    const { calls } = renderPerson();
     fireEvent.click(await screen.findByRole('button', { name: 'Make admin' }));
+    // Nothing is sent until the admin confirms; the confirming button has the focus.
+    const confirm = await screen.findByRole('button', { name: 'Yes, make admin' });
+    await waitFor(() => expect(document.activeElement).toBe(confirm));
+    expect(calls.filter((call) => call.path === 'admin.setAdmin')).toEqual([]);
+    fireEvent.click(confirm);
     await screen.findByText('Pia is now an admin.');
 
     renderPerson(
@@ -121,6 +138,7 @@ describe('a person’s page in the admin panel', () => {
     expect(page).toBeTruthy();
     const [, second] = screen.getAllByRole('button', { name: /admin/ });
     fireEvent.click(second as HTMLElement);
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, remove admin rights' }));
     await waitFor(() =>
       expect(
         screen.getAllByRole('alert').some((alert) => /last admin/.test(alert.textContent ?? '')),
