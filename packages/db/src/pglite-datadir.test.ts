@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ describe('the saved PGlite cluster', () => {
     expect(path.basename(file)).toMatch(/^pglite-datadir-\d+\.\d+\.\d+-[0-9a-f]{12}\.tar\.gz$/);
     expect(existsSync(file)).toBe(true);
     expect(await readSavedDataDir()).toBeInstanceOf(Blob);
+  });
+
+  it('removes the files saved for other migrations, which nothing reads', async () => {
+    const file = await saveDataDir();
+    const stale = path.join(path.dirname(file), 'pglite-datadir-0.0.0-000000000000.tar.gz');
+    await writeFile(stale, 'an older save');
+    expect(await saveDataDir()).toBe(file);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(file)).toBe(true);
   });
 
   it('gives a new data directory a migrated database that keeps its data', async () => {
