@@ -4,15 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  APPROVABLE_LEVELS,
-  approvalLevelsProblem,
-  DEFAULT_APPROVAL_REQUIRED_LEVELS,
-  emailSchema,
-  isLevel,
-  type Level,
-  passwordSchema,
-} from '@rolegate/core';
+import type { Level } from '@rolegate/core';
 import { DatabaseUrlError, parseDatabaseUrl } from '@rolegate/db';
 import {
   describeProblem,
@@ -24,10 +16,21 @@ import {
   ProblemList,
   parseBoolean,
   readVariable,
-  strictBooleanValue,
 } from '@rolegate/mail';
-import ipaddr from 'ipaddr.js';
+import {
+  type Add,
+  type EmailVerification,
+  readAdmin,
+  readApprovalLevels,
+  readAppUrl,
+  readChoice,
+  readEmailVerification,
+  readInteger,
+  readTrustProxy,
+} from './env-readers.js';
 import { cleartextPasswordWarnings } from './mail-cleartext.js';
+
+export type { EmailVerification } from './env-readers.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -76,9 +79,6 @@ export interface AppConfig {
   logFormat: LogFormat;
   mail: MailSettings;
 }
-
-export const EMAIL_VERIFICATION_MODES = ['required', 'off'] as const;
-export type EmailVerification = (typeof EMAIL_VERIFICATION_MODES)[number];
 
 /**
  * Every wrong setting found in one pass, so one restart fixes them all. The problems are the mail
@@ -191,8 +191,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-type Read = (name: string) => string | undefined;
-
 /**
  * Django's default transport is SMTP on localhost:25, which a fresh checkout does not have: every
  * message would fail and the admin panel would open on a red banner. With no transport setting at
@@ -209,164 +207,4 @@ function loadServerMailSettings(env: Env): MailSettings {
   const notice =
     'No mail transport is configured, so mail is printed to this console instead of sent: set EMAIL_URL (or EMAIL_HOST and friends, or MAILERS) to deliver it; `pnpm rolegate mail setup` finds the values.';
   return { ...settings, warnings: [...(settings.warnings ?? []), notice] };
-}
-type Add = (variable: string, message: string, fix: string) => void;
-
-/** One of a fixed set of words, in any case; else a problem naming the choices. */
-function readChoice<Choice extends string>(
-  read: Read,
-  add: Add,
-  name: string,
-  what: string,
-  choices: readonly Choice[],
-  fallback: Choice,
-): Choice {
-  const value = read(name);
-  if (value === undefined) return fallback;
-  const choice = choices.find((known) => known === value.toLowerCase());
-  if (choice !== undefined) return choice;
-  add(name, `'${value}' is not a ${what}.`, `use one of ${choices.join(', ')}.`);
-  return fallback;
-}
-
-function readInteger(
-  read: Read,
-  add: Add,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) {
-  const value = read(name);
-  if (value === undefined) return fallback;
-  if (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max) return Number(value);
-  add(
-    name,
-    `'${value}' is not a whole number from ${min} to ${max}.`,
-    `set ${name} to a number like ${fallback}, or leave it unset for ${fallback}.`,
-  );
-  return fallback;
-}
-
-/**
- * `true` would make fastify believe every X-Forwarded-For hop, and the leftmost one is whatever the
- * client wrote: anyone could choose their own rate-limit key. Only a list of our own proxies is safe.
- */
-function readTrustProxy(read: Read, add: Add): false | string[] {
-  const value = read('TRUST_PROXY');
-  if (value === undefined) return false;
-  const fix =
-    'list the addresses or CIDR ranges of your own proxies, like TRUST_PROXY=127.0.0.1,10.0.0.0/8, or set it to false.';
-  const parsed = strictBooleanValue(value);
-  if (parsed === false) return false;
-  if (parsed === true) {
-    add('TRUST_PROXY', `'${value}' would believe any X-Forwarded-For a client sends.`, fix);
-    return false;
-  }
-  const proxies = value.split(',').map((entry) => entry.trim());
-  const wrong = proxies.filter((entry) => !ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry));
-  if (wrong.length > 0) {
-    add('TRUST_PROXY', `'${wrong.join("', '")}' is not an IP address or CIDR range.`, fix);
-    return false;
-  }
-  return proxies;
-}
-
-function readEmailVerification(read: Read, add: Add): EmailVerification {
-  const value = (read('EMAIL_VERIFICATION') ?? 'required').toLowerCase();
-  const mode = EMAIL_VERIFICATION_MODES.find((known) => known === value);
-  if (mode !== undefined) return mode;
-  add(
-    'EMAIL_VERIFICATION',
-    `'${read('EMAIL_VERIFICATION')}' is not a verification mode.`,
-    'set it to required (accounts work once their address is confirmed) or off.',
-  );
-  return 'required';
-}
-
-function readApprovalLevels(value: string | undefined, add: Add): readonly Level[] {
-  if (value === undefined) return DEFAULT_APPROVAL_REQUIRED_LEVELS;
-  if (value.toLowerCase() === 'none') return [];
-  const names = value.split(',').map((name) => name.trim().toLowerCase());
-  const levels = names.filter(isLevel);
-  const unknown = names.filter((name) => !isLevel(name));
-  const problem =
-    unknown.length > 0
-      ? `'${unknown.join("', '")}' is not a level.`
-      : approvalLevelsProblem(levels);
-  if (problem === null) return levels;
-  add(
-    'APPROVAL_REQUIRED_LEVELS',
-    problem,
-    `list levels from ${APPROVABLE_LEVELS.join(', ')} with every level above the lowest one listed (like editor,power), or none.`,
-  );
-  return DEFAULT_APPROVAL_REQUIRED_LEVELS;
-}
-
-function readAppUrl(value: string, add: Add): { href: string; origin: string } | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    add(
-      'APP_URL',
-      `'${value}' is not a URL.`,
-      'set APP_URL to the public address, like https://rolegate.example.com.',
-    );
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    add(
-      'APP_URL',
-      `'${value}' is not an http(s) URL.`,
-      'set APP_URL to an http:// or https:// address.',
-    );
-    return null;
-  }
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    add(
-      'APP_URL',
-      `'${value}' has a query, fragment or credentials.`,
-      'set APP_URL to scheme, host, port and path only.',
-    );
-    return null;
-  }
-  return { href: `${url.origin}${url.pathname.replace(/\/+$/, '')}`, origin: url.origin };
-}
-
-function readAdmin(read: Read, passwordValue: string | undefined, add: Add) {
-  const email = read('ROLEGATE_ADMIN_EMAIL');
-  // A password may begin or end with spaces: take it as given, only a blank one counts as unset.
-  const rawPassword = passwordValue?.trim() === '' ? undefined : passwordValue;
-  if ((email === undefined) !== (rawPassword === undefined)) {
-    const [missing, present] =
-      email === undefined
-        ? ['ROLEGATE_ADMIN_EMAIL', 'ROLEGATE_ADMIN_PASSWORD']
-        : ['ROLEGATE_ADMIN_PASSWORD', 'ROLEGATE_ADMIN_EMAIL'];
-    add(
-      missing,
-      `is unset while ${present} is set.`,
-      `set both ROLEGATE_ADMIN_EMAIL and ROLEGATE_ADMIN_PASSWORD, or neither.`,
-    );
-    return { adminEmail: null, adminPassword: null };
-  }
-  if (email === undefined || rawPassword === undefined)
-    return { adminEmail: null, adminPassword: null };
-  const parsedEmail = emailSchema.safeParse(email);
-  if (!parsedEmail.success) {
-    add(
-      'ROLEGATE_ADMIN_EMAIL',
-      `'${email}' is not an email address.`,
-      "set it to the admin's address, like admin@example.com.",
-    );
-  }
-  const parsedPassword = passwordSchema.safeParse(rawPassword);
-  if (!parsedPassword.success) {
-    add(
-      'ROLEGATE_ADMIN_PASSWORD',
-      parsedPassword.error.issues[0]?.message ?? 'is not accepted.',
-      'choose a longer password (at least 10 characters).',
-    );
-  }
-  return { adminEmail: parsedEmail.data ?? null, adminPassword: parsedPassword.data ?? null };
 }
