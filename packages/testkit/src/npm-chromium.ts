@@ -110,7 +110,7 @@ async function unpackInto(bin: string, target: string): Promise<void> {
       untar(path.join(bin, 'fonts.tar.br'), scratch),
     ]);
     // The package's own fonts.conf names Lambda's folders; this one names the unpacked font and
-    // the machine's own fonts, if it has any.
+    // the machine's own fonts, where it has some.
     await writeFile(
       path.join(scratch, 'fonts.conf'),
       [
