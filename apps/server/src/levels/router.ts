@@ -29,9 +29,7 @@ export const levelsAdminRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.db
         .transaction()
-        .execute((trx) =>
-          setAdmin(trx, ctx.config, { ...input, adminId: ctx.user.id, now: ctx.now() }),
-        ),
+        .execute((trx) => setAdmin(trx, ctx.config, { ...input, admin: ctx.user, now: ctx.now() })),
     ),
 });
 

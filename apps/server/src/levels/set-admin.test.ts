@@ -92,7 +92,7 @@ describe('admin.setAdmin', () => {
     // The first demotion holds its transaction open after its update, as a slow request would.
     const first = t.db.transaction().execute(async (trx) => {
       await setAdmin(trx, t.config, {
-        adminId: root.user.id,
+        admin: root.user,
         userId: other.user.id,
         isAdmin: false,
         now: new Date(),
@@ -103,7 +103,7 @@ describe('admin.setAdmin', () => {
     await firstDemoted;
     const second = t.db.transaction().execute((trx) =>
       setAdmin(trx, t.config, {
-        adminId: other.user.id,
+        admin: other.user,
         userId: root.user.id,
         isAdmin: false,
         now: new Date(),

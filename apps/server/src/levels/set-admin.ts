@@ -20,7 +20,13 @@ import { lockUser } from './lock-user.js';
 export async function setAdmin(
   trx: Transaction<Database>,
   config: Pick<AppConfig, 'appUrl' | 'mail'>,
-  facts: { adminId: string; userId: string; isAdmin: boolean; now: Date },
+  facts: {
+    /** The acting admin, as the session has them: named in the person's mail. */
+    admin: { id: string; name: string; email: string };
+    userId: string;
+    isAdmin: boolean;
+    now: Date;
+  },
 ): Promise<{ user: PublicUser }> {
   if (!facts.isAdmin) {
     const admins = await trx
@@ -48,22 +54,17 @@ export async function setAdmin(
     .where('id', '=', before.id)
     .execute();
   const audit = await writeAudit(trx, {
-    actorId: facts.adminId,
+    actorId: facts.admin.id,
     action: facts.isAdmin ? 'user.admin_granted' : 'user.admin_removed',
     subjectType: 'user',
     subjectId: before.id,
     details: { isAdminBefore: before.isAdmin, isAdminAfter: facts.isAdmin, via: 'panel' },
   });
-  const by = await trx
-    .selectFrom('users')
-    .select(['name', 'email'])
-    .where('id', '=', facts.adminId)
-    .executeTakeFirstOrThrow();
   await queueNotification(trx, config.mail, {
     idempotencyKey: `admin-flag:${audit.id}`,
     to: [{ name: before.name, email: before.email }],
     content: adminFlagContent(
-      { user: before, isAdmin: facts.isAdmin, by },
+      { user: before, isAdmin: facts.isAdmin, by: facts.admin },
       { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
     ),
   });
