@@ -1,16 +1,17 @@
 import { type Kysely, sql } from 'kysely';
+import { generatedId, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'uuid', generatedId)
     .addColumn('email', 'text', (col) => col.notNull())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('password_hash', 'text', (col) => col.notNull())
     .addColumn('role', 'text', (col) => col.notNull())
     .addColumn('is_admin', 'boolean', (col) => col.notNull().defaultTo(false))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz', stampedNow)
+    .addColumn('updated_at', 'timestamptz', stampedNow)
     // A missing or unknown level must never be read as a higher one: refuse it at the source.
     .addCheckConstraint(
       'users_role_check',

@@ -1,16 +1,17 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex, generatedId, ownedBy, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('level_requests')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('user_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('id', 'uuid', generatedId)
+    .addColumn('user_id', 'uuid', ownedBy('users.id'))
     .addColumn('requested_role', 'text', (col) => col.notNull())
     .addColumn('reason', 'text')
     .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending'))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz', stampedNow)
     .addColumn('decided_at', 'timestamptz')
-    .addColumn('decided_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
+    .addColumn('decided_by', 'uuid', pointsAt('users.id'))
     .addColumn('deny_reason', 'text')
     .addCheckConstraint(
       'level_requests_requested_role_check',
@@ -23,20 +24,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // At most one pending request per person; decided ones accumulate as history.
-  await db.schema
-    .createIndex('level_requests_one_pending_per_user')
-    .on('level_requests')
-    .column('user_id')
-    .unique()
-    .where(sql.ref('status'), '=', 'pending')
-    .execute();
+  await createIndex(db, 'level_requests_one_pending_per_user', 'level_requests', ['user_id'], {
+    unique: true,
+    where: ['status', '=', 'pending'],
+  });
 
   // The admin queue: pending requests, oldest first.
-  await db.schema
-    .createIndex('level_requests_status_created_at_idx')
-    .on('level_requests')
-    .columns(['status', 'created_at'])
-    .execute();
+  await createIndex(db, 'level_requests_status_created_at_idx', 'level_requests', [
+    'status',
+    'created_at',
+  ]);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,24 +1,21 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createIndex, ownedBy, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('sessions')
     // SHA-256 of the cookie token: a leaked table cannot be replayed as cookies.
     .addColumn('token_hash', 'text', (col) => col.primaryKey())
-    .addColumn('user_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('user_id', 'uuid', ownedBy('users.id'))
+    .addColumn('created_at', 'timestamptz', stampedNow)
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
-    .addColumn('last_seen_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('last_seen_at', 'timestamptz', stampedNow)
     .execute();
 
   // Revoking every session of a user (logout everywhere, admin removal).
-  await db.schema.createIndex('sessions_user_id_idx').on('sessions').column('user_id').execute();
+  await createIndex(db, 'sessions_user_id_idx', 'sessions', ['user_id']);
   // Sweeping expired sessions.
-  await db.schema
-    .createIndex('sessions_expires_at_idx')
-    .on('sessions')
-    .column('expires_at')
-    .execute();
+  await createIndex(db, 'sessions_expires_at_idx', 'sessions', ['expires_at']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per limited thing (e.g. `login:ip:203.0.113.7`): counters shared by every server process.
@@ -10,11 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Sweeping windows that ended.
-  await db.schema
-    .createIndex('rate_limits_reset_at_idx')
-    .on('rate_limits')
-    .column('reset_at')
-    .execute();
+  await createIndex(db, 'rate_limits_reset_at_idx', 'rate_limits', ['reset_at']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

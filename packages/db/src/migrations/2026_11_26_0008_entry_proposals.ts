@@ -1,19 +1,18 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex, generatedId, ownedBy, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('entry_proposals')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'uuid', generatedId)
     // null: the proposal creates a new entry. A deleted entry takes its open proposals with it.
     .addColumn('entry_id', 'uuid', (col) => col.references('entries.id').onDelete('cascade'))
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('body', 'text', (col) => col.notNull())
-    .addColumn('proposed_by', 'uuid', (col) =>
-      col.notNull().references('users.id').onDelete('cascade'),
-    )
+    .addColumn('proposed_by', 'uuid', ownedBy('users.id'))
     .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending'))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('reviewed_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
+    .addColumn('created_at', 'timestamptz', stampedNow)
+    .addColumn('reviewed_by', 'uuid', pointsAt('users.id'))
     .addColumn('reviewed_at', 'timestamptz')
     .addColumn('review_note', 'text')
     .addCheckConstraint(
@@ -23,16 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // The review queue: pending proposals, oldest first.
-  await db.schema
-    .createIndex('entry_proposals_status_created_at_idx')
-    .on('entry_proposals')
-    .columns(['status', 'created_at'])
-    .execute();
-  await db.schema
-    .createIndex('entry_proposals_entry_id_idx')
-    .on('entry_proposals')
-    .column('entry_id')
-    .execute();
+  await createIndex(db, 'entry_proposals_status_created_at_idx', 'entry_proposals', [
+    'status',
+    'created_at',
+  ]);
+  await createIndex(db, 'entry_proposals_entry_id_idx', 'entry_proposals', ['entry_id']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { addCheck, createIndex } from './steps.js';
 
 /**
  * Optimistic concurrency for reviews (decision 006): every change to an entry bumps its version,
@@ -22,21 +23,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from entries e
     where e.id = p.entry_id`.execute(db);
 
-  await db.schema
-    .alterTable('entry_proposals')
-    .addCheckConstraint(
-      'entry_proposals_base_version_check',
-      sql`(entry_id is null) = (base_version is null)`,
-    )
-    .execute();
+  await addCheck(
+    db,
+    'entry_proposals',
+    'entry_proposals_base_version_check',
+    sql`(entry_id is null) = (base_version is null)`,
+  );
 
   // entries.list pages by (created_at, id) either way from a cursor, and asks whether anything lies
   // beyond a page's edge: without this index each of those sorts or scans the whole table.
-  await db.schema
-    .createIndex('entries_created_at_id_idx')
-    .on('entries')
-    .columns(['created_at', 'id'])
-    .execute();
+  await createIndex(db, 'entries_created_at_id_idx', 'entries', ['created_at', 'id']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

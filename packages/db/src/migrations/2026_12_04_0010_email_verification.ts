@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex, generatedId, ownedBy, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -10,14 +11,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('account_tokens')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'uuid', generatedId)
     // SHA-256 of the token in the link: a leaked table cannot be replayed as links.
     .addColumn('token_hash', 'text', (col) => col.notNull().unique())
-    .addColumn('user_id', 'uuid', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('user_id', 'uuid', ownedBy('users.id'))
     .addColumn('purpose', 'text', (col) => col.notNull())
     // The address the link proves: the account's at the time (verify, reset) or the new one (change).
     .addColumn('email', 'text', (col) => col.notNull())
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz', stampedNow)
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
     .addColumn('used_at', 'timestamptz')
     .addCheckConstraint(
@@ -26,16 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute();
   // Voiding a person's older links of a purpose, and sweeping.
-  await db.schema
-    .createIndex('account_tokens_user_purpose_idx')
-    .on('account_tokens')
-    .columns(['user_id', 'purpose'])
-    .execute();
-  await db.schema
-    .createIndex('account_tokens_expires_at_idx')
-    .on('account_tokens')
-    .column('expires_at')
-    .execute();
+  await createIndex(db, 'account_tokens_user_purpose_idx', 'account_tokens', [
+    'user_id',
+    'purpose',
+  ]);
+  await createIndex(db, 'account_tokens_expires_at_idx', 'account_tokens', ['expires_at']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex } from './steps.js';
 
 /** What account.sessions shows: an id to revoke by (never the token's hash), the browser, the IP. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -8,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema.createIndex('sessions_id_key').on('sessions').column('id').unique().execute();
+  await createIndex(db, 'sessions_id_key', 'sessions', ['id'], { unique: true });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

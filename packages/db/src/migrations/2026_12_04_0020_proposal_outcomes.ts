@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex } from './steps.js';
 
 /**
  * Proposals outlive their entry (decision 022): deleting an entry closes its open proposals as
@@ -23,11 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     foreign key (entry_id) references entries (id) on delete set null`.execute(db);
 
   // entries.myProposals pages one person's proposals newest first; the pending cap counts them.
-  await db.schema
-    .createIndex('entry_proposals_proposed_by_created_at_idx')
-    .on('entry_proposals')
-    .columns(['proposed_by', 'created_at', 'id'])
-    .execute();
+  await createIndex(db, 'entry_proposals_proposed_by_created_at_idx', 'entry_proposals', [
+    'proposed_by',
+    'created_at',
+    'id',
+  ]);
 
   await db.schema
     .alterTable('users')

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createIndex } from './steps.js';
 
 /**
  * Queued mail remembers its mailer (a MAILERS name; rows queued before this say "default"), and
@@ -13,12 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Serves the mail status: "was anything sent through this mailer after that failure?" looks at
   // the newest sent rows of one mailer only, however many weeks of sent mail the table holds.
-  await db.schema
-    .createIndex('mail_outbox_mailer_sent_at_idx')
-    .on('mail_outbox')
-    .columns(['mailer', 'sent_at'])
-    .where(sql.ref('state'), '=', 'sent')
-    .execute();
+  await createIndex(db, 'mail_outbox_mailer_sent_at_idx', 'mail_outbox', ['mailer', 'sent_at'], {
+    where: ['state', '=', 'sent'],
+  });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex, generatedId, ownedBy, stampedNow } from './steps.js';
 
 /**
  * Deciding a level request from the admin's mail: each admin's notification carries a link of their
@@ -16,36 +17,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('decision_links')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('id', 'uuid', generatedId)
     .addColumn('token_hash', 'text', (col) => col.notNull().unique())
-    .addColumn('request_id', 'uuid', (col) =>
-      col.notNull().references('level_requests.id').onDelete('cascade'),
-    )
-    .addColumn('admin_id', 'uuid', (col) =>
-      col.notNull().references('users.id').onDelete('cascade'),
-    )
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('request_id', 'uuid', ownedBy('level_requests.id'))
+    .addColumn('admin_id', 'uuid', ownedBy('users.id'))
+    .addColumn('created_at', 'timestamptz', stampedNow)
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
     .execute();
   // Housekeeping deletes links by expiry; a request's links go with it (cascade).
-  await db.schema
-    .createIndex('decision_links_expires_at_idx')
-    .on('decision_links')
-    .column('expires_at')
-    .execute();
-  await db.schema
-    .createIndex('decision_links_request_id_idx')
-    .on('decision_links')
-    .column('request_id')
-    .execute();
+  await createIndex(db, 'decision_links_expires_at_idx', 'decision_links', ['expires_at']);
+  await createIndex(db, 'decision_links_request_id_idx', 'decision_links', ['request_id']);
 
   await db.schema
     .createTable('level_request_reminders')
-    .addColumn('request_id', 'uuid', (col) =>
-      col.notNull().references('level_requests.id').onDelete('cascade'),
-    )
+    .addColumn('request_id', 'uuid', ownedBy('level_requests.id'))
     .addColumn('number', 'smallint', (col) => col.notNull().check(sql`number between 1 and 3`))
-    .addColumn('queued_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('queued_at', 'timestamptz', stampedNow)
     .addPrimaryKeyConstraint('level_request_reminders_pkey', ['request_id', 'number'])
     .execute();
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { addCheck, createIndex, replaceCheck } from './steps.js';
 
 /**
  * Levels after the decision (decision 033): a level may be held until a time (users.level_expires_at),
@@ -16,32 +17,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('level_expiry_warned_at', 'timestamptz')
     .execute();
-  await db.schema
-    .alterTable('users')
-    .addCheckConstraint(
-      'users_level_grant_check',
-      sql`(level_expires_at is null) = (level_before_grant is null)`,
-    )
-    .execute();
+  await addCheck(
+    db,
+    'users',
+    'users_level_grant_check',
+    sql`(level_expires_at is null) = (level_before_grant is null)`,
+  );
   // The expiry job's scan: only the few people holding a time-limited level.
-  await db.schema
-    .createIndex('users_level_expires_at_idx')
-    .on('users')
-    .column('level_expires_at')
-    .where(sql.ref('level_expires_at'), 'is not', null)
-    .execute();
+  await createIndex(db, 'users_level_expires_at_idx', 'users', ['level_expires_at'], {
+    where: ['level_expires_at', 'is not', null],
+  });
 
-  await db.schema
-    .alterTable('level_requests')
-    .dropConstraint('level_requests_status_check')
-    .execute();
-  await db.schema
-    .alterTable('level_requests')
-    .addCheckConstraint(
-      'level_requests_status_check',
-      sql`status in ('pending', 'approved', 'denied', 'withdrawn', 'superseded')`,
-    )
-    .execute();
+  await replaceCheck(
+    db,
+    'level_requests',
+    'level_requests_status_check',
+    sql`status in ('pending', 'approved', 'denied', 'withdrawn', 'superseded')`,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -49,17 +41,12 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`update level_requests set status = 'denied' where status in ('withdrawn', 'superseded')`.execute(
     db,
   );
-  await db.schema
-    .alterTable('level_requests')
-    .dropConstraint('level_requests_status_check')
-    .execute();
-  await db.schema
-    .alterTable('level_requests')
-    .addCheckConstraint(
-      'level_requests_status_check',
-      sql`status in ('pending', 'approved', 'denied')`,
-    )
-    .execute();
+  await replaceCheck(
+    db,
+    'level_requests',
+    'level_requests_status_check',
+    sql`status in ('pending', 'approved', 'denied')`,
+  );
   await db.schema.dropIndex('users_level_expires_at_idx').execute();
   await db.schema.alterTable('users').dropConstraint('users_level_grant_check').execute();
   await db.schema

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createIndex } from './steps.js';
 
 /**
  * The admin panel at 100,000 people (decision 034): keyset-paging indexes in each list's order,
@@ -67,14 +68,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   ]) {
     await db.schema.dropIndex(name).execute();
   }
-  await db.schema
-    .createIndex('audit_log_created_at_idx')
-    .on('audit_log')
-    .column('created_at')
-    .execute();
-  await db.schema
-    .createIndex('level_requests_status_created_at_idx')
-    .on('level_requests')
-    .columns(['status', 'created_at'])
-    .execute();
+  await createIndex(db, 'audit_log_created_at_idx', 'audit_log', ['created_at']);
+  await createIndex(db, 'level_requests_status_created_at_idx', 'level_requests', [
+    'status',
+    'created_at',
+  ]);
 }

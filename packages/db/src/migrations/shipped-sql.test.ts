@@ -46,6 +46,8 @@ describe('shipped migrations', () => {
       if (migration.down)
         sections.push(`-- ${name}: down`, ...(await statementsOf(migration.down)));
     }
-    await expect(`${sections.join('\n')}\n`).toMatchFileSnapshot('./__snapshots__/shipped-migrations.snap');
+    await expect(`${sections.join('\n')}\n`).toMatchFileSnapshot(
+      './__snapshots__/shipped-migrations.snap',
+    );
   });
 });
