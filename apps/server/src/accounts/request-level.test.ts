@@ -69,6 +69,13 @@ describe('account.requestLevel', () => {
       expect(error.code).toBe('BAD_REQUEST');
       expect(error.cause).toMatchObject({ field: 'role' });
     }
+    // The level held is named once, not as including itself.
+    const same = await callerError(caller.account.requestLevel({ role: 'editor' }));
+    expect(same.message).toBe('You already have Editor; choose a level above it.');
+    const lower = await callerError(caller.account.requestLevel({ role: 'reader' }));
+    expect(lower.message).toBe(
+      'You already have Editor, which includes Reader; choose a level above Editor.',
+    );
   });
 
   it('rejects admin and unknown keys', async () => {

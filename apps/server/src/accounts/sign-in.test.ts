@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldErrorsOf } from '../errors.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { hashSessionToken, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS } from './sessions.js';
 
@@ -45,6 +46,17 @@ describe('auth.login', () => {
       t.caller().auth.login({ email: 'a@example.com', password: '' }),
     );
     expect(empty.code).toBe('BAD_REQUEST');
+    expect(fieldErrorsOf(empty.cause)).toEqual({ password: ['Enter your password.'] });
+    // A pasted password over the limit is not an empty one: say what is wrong with it.
+    const tooLong = await callerError(
+      t.caller().auth.login({ email: 'a@example.com', password: 'p'.repeat(257) }),
+    );
+    expect(tooLong.code).toBe('BAD_REQUEST');
+    expect(fieldErrorsOf(tooLong.cause)).toEqual({
+      password: [
+        'That is longer than any password here (at most 256 characters): check what you pasted.',
+      ],
+    });
   });
 });
 

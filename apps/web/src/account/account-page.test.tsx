@@ -157,6 +157,12 @@ describe('AccountPage level', () => {
     expect(levels).toEqual(['editor', 'power']);
   });
 
+  it('asks for a choice among the levels it offers, not every level there is', async () => {
+    renderAccount();
+    fireEvent.click(screen.getByRole('button', { name: 'Ask for this level' }));
+    expect(await screen.findByText('Choose Editor or Power.')).toBeTruthy();
+  });
+
   it('offers no request form while a request waits', () => {
     renderWithApi(
       <AccountPage user={testUser('editor', { requestedRole: 'power', pending: true })} />,
