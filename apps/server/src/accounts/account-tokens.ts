@@ -49,48 +49,46 @@ export async function insertAccountToken(db: Executor, token: NewAccountToken): 
   await db.insertInto('accountTokens').values(token.row).execute();
 }
 
-/** The link's row if it is still usable for one of these purposes; nothing is changed. */
+/** A link as presented: its token, the purposes it may serve here, and when it is used. */
+export interface PresentedLink {
+  token: string;
+  purposes: readonly AccountTokenPurpose[];
+  now: Date;
+}
+
+/** The link's row if it is still usable for one of its purposes; nothing is changed. */
 export async function findUsableToken(
   db: Executor,
-  token: string,
-  purposes: readonly AccountTokenPurpose[],
-  now: Date,
+  link: PresentedLink,
 ): Promise<AccountToken | undefined> {
-  if (!looksLikeSecretToken(token)) return undefined;
+  if (!looksLikeSecretToken(link.token)) return undefined;
   return db
     .selectFrom('accountTokens')
     .selectAll()
-    .where((eb) => usable(eb, token, purposes, now))
+    .where((eb) => usable(eb, link))
     .executeTakeFirst();
 }
 
 /** Marks the link used and returns its row, or undefined when it was not usable (see LINK_EXPIRED). */
 export async function consumeToken(
   db: Executor,
-  token: string,
-  purposes: readonly AccountTokenPurpose[],
-  now: Date,
+  link: PresentedLink,
 ): Promise<AccountToken | undefined> {
-  if (!looksLikeSecretToken(token)) return undefined;
+  if (!looksLikeSecretToken(link.token)) return undefined;
   return db
     .updateTable('accountTokens')
-    .set({ usedAt: now })
-    .where((eb) => usable(eb, token, purposes, now))
+    .set({ usedAt: link.now })
+    .where((eb) => usable(eb, link))
     .returningAll()
     .executeTakeFirst();
 }
 
-function usable(
-  eb: ExpressionBuilder<Database, 'accountTokens'>,
-  token: string,
-  purposes: readonly AccountTokenPurpose[],
-  now: Date,
-) {
+function usable(eb: ExpressionBuilder<Database, 'accountTokens'>, link: PresentedLink) {
   return eb.and([
-    eb('tokenHash', '=', hashSecretToken(token)),
-    eb('purpose', 'in', purposes),
+    eb('tokenHash', '=', hashSecretToken(link.token)),
+    eb('purpose', 'in', link.purposes),
     eb('usedAt', 'is', null),
-    eb('expiresAt', '>', now),
+    eb('expiresAt', '>', link.now),
   ]);
 }
 

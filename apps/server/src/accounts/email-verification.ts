@@ -93,7 +93,11 @@ export async function resendVerification(ctx: Context & { user: SessionUser }): 
 export async function verifyEmail(ctx: Context, token: string): Promise<PublicUser> {
   const userId = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
-    const link = await consumeToken(trx, token, ['verify_email', 'change_email'], now);
+    const link = await consumeToken(trx, {
+      token,
+      purposes: ['verify_email', 'change_email'],
+      now,
+    });
     if (link === undefined) throw linkExpired();
     const user = await findUserById(trx, link.userId);
     if (user === undefined) throw linkExpired();

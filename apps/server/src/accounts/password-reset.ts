@@ -14,7 +14,13 @@ import { passwordResetMail } from '../notifications/account.js';
 import { OUTBOX_CHANNEL } from '../outbox/listener.js';
 import { outboxRow } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
-import { consumeToken, findUsableToken, newAccountToken, voidTokens } from './account-tokens.js';
+import {
+  consumeToken,
+  findUsableToken,
+  newAccountToken,
+  type PresentedLink,
+  voidTokens,
+} from './account-tokens.js';
 import { setPassword } from './change-password.js';
 import { linkExpired, markEmailVerified } from './email-verification.js';
 import { hashPassword } from './passwords.js';
@@ -78,14 +84,17 @@ async function insertResetIfAccount(
 
 /** auth.resetPassword: unknown, used, late and superseded links all get LINK_EXPIRED. */
 export async function resetPassword(ctx: Context, input: ResetPasswordInput): Promise<PublicUser> {
+  const resetLink = (now: Date): PresentedLink => ({
+    token: input.token,
+    purposes: ['reset_password'],
+    now,
+  });
   // Checked before hashing, so a stream of bad links costs no argon2 time; consumed below.
-  if ((await findUsableToken(ctx.db, input.token, ['reset_password'], ctx.now())) === undefined) {
-    throw linkExpired();
-  }
+  if ((await findUsableToken(ctx.db, resetLink(ctx.now()))) === undefined) throw linkExpired();
   const passwordHash = await hashPassword(input.password);
   const { userId, session } = await ctx.db.transaction().execute(async (trx) => {
     const now = ctx.now();
-    const link = await consumeToken(trx, input.token, ['reset_password'], now);
+    const link = await consumeToken(trx, resetLink(now));
     if (link === undefined) throw linkExpired();
     const user = await findUserById(trx, link.userId);
     // The account's address changed since the link was mailed: it no longer proves anything.
