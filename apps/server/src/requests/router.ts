@@ -7,12 +7,26 @@ import {
   denyInput,
   encodeCursor,
 } from '@rolegate/core';
+import type { SessionUser } from '../accounts/person.js';
+import type { ContextInner } from '../context.js';
 import { notFound } from '../entries/not-found.js';
 import { adminProcedure, router } from '../trpc.js';
-import { decideLevelRequest } from './decide.js';
+import { type DecideInput, type DecideResult, decideLevelRequest } from './decide.js';
 import { findRequestRow, listRequests } from './queries.js';
 import { listUsersForAdmin } from './users.js';
 import { toLevelRequestView } from './views.js';
+
+/** The signed-in admin decides, in one transaction, on the request's clock. */
+function decideFromPanel(
+  ctx: ContextInner & { user: SessionUser },
+  decision: Omit<DecideInput, 'deciderId' | 'via' | 'now'>,
+): Promise<DecideResult> {
+  return ctx.db
+    .transaction()
+    .execute((trx) =>
+      decideLevelRequest(trx, ctx.config, { ...decision, deciderId: ctx.user.id, now: ctx.now() }),
+    );
+}
 
 /** admin.requests, admin.request, admin.approve, admin.deny, admin.users: merged into `admin` by router.ts. */
 export const requestsAdminRouter = router({
@@ -36,26 +50,19 @@ export const requestsAdminRouter = router({
   }),
 
   approve: adminProcedure.input(approveInput).mutation(({ ctx, input }) =>
-    ctx.db.transaction().execute((trx) =>
-      decideLevelRequest(trx, ctx.config, {
-        requestId: input.requestId,
-        deciderId: ctx.user.id,
-        decision: 'approved',
-        expiresAt: input.expiresAt,
-        now: ctx.now(),
-      }),
-    ),
+    decideFromPanel(ctx, {
+      requestId: input.requestId,
+      decision: 'approved',
+      expiresAt: input.expiresAt,
+    }),
   ),
 
   deny: adminProcedure.input(denyInput).mutation(({ ctx, input }) =>
-    ctx.db.transaction().execute((trx) =>
-      decideLevelRequest(trx, ctx.config, {
-        requestId: input.requestId,
-        deciderId: ctx.user.id,
-        decision: 'denied',
-        denyReason: input.reason,
-      }),
-    ),
+    decideFromPanel(ctx, {
+      requestId: input.requestId,
+      decision: 'denied',
+      denyReason: input.reason,
+    }),
   ),
 
   users: adminProcedure.input(adminUsersInput).query(async ({ ctx, input }) => {
