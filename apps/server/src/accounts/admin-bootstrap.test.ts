@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/index.js';
+import { sessionHashesOf } from '../testing/sessions.js';
 import { ensureAdmin } from './admin-bootstrap.js';
 import { ensureAdminFromConfig } from './admin-from-config.js';
 import { createSession } from './sessions.js';
@@ -21,8 +22,6 @@ const auditOf = (userId: string) =>
     .execute();
 const markVerified = (userId: string) =>
   t.db.updateTable('users').set({ emailVerified: true }).where('id', '=', userId).execute();
-const sessionsOf = (userId: string) =>
-  t.db.selectFrom('sessions').select('tokenHash').where('userId', '=', userId).execute();
 
 function capturingLogger() {
   const lines: string[] = [];
@@ -117,7 +116,7 @@ describe('ensureAdmin', () => {
       role: 'power',
       emailVerified: true,
     });
-    expect(await sessionsOf(user.id)).toEqual([]);
+    expect(await sessionHashesOf(t.db, user.id)).toEqual([]);
     await expect(t.caller().auth.login({ email: user.email, password })).rejects.toThrow();
     await t.caller().auth.login({ email: user.email, password: 'the new password' });
     expect(await auditOf(user.id)).toMatchObject([
@@ -135,7 +134,7 @@ describe('ensureAdmin', () => {
       source: 'create-admin',
     });
     expect(result).toMatchObject({ outcome: 'already-admin', passwordSet: true });
-    expect(await sessionsOf(user.id)).toEqual([]);
+    expect(await sessionHashesOf(t.db, user.id)).toEqual([]);
     await t.caller().auth.login({ email: user.email, password: 'the new password' });
   });
 });

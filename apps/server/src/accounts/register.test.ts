@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { sessionHashesOf } from '../testing/sessions.js';
 import { signUpRowCounts, withInsertsRefused } from '../testing/sign-up-rows.js';
 
 let t: TestContext;
@@ -82,13 +83,9 @@ describe('auth.register', () => {
     });
     const token = cookies.get('rolegate_session');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const sessions = await t.db
-      .selectFrom('sessions')
-      .select('tokenHash')
-      .where('userId', '=', user.id)
-      .execute();
+    const sessions = await sessionHashesOf(t.db, user.id);
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]?.tokenHash).not.toBe(token);
+    expect(sessions[0]).not.toBe(token);
   });
 
   it('rejects a taken email in any letter case with CONFLICT on the email field', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { sessionHashesOf } from '../testing/sessions.js';
 import { hashSessionToken, SESSION_LIFETIME_MS, SESSION_TOUCH_INTERVAL_MS } from './sessions.js';
 
 const MAX_DAYS = 90;
@@ -142,13 +143,9 @@ describe('sessions', () => {
     const { createSession } = await import('./sessions.js');
     const { user } = await t.signUp();
     const { token } = await createSession(t.db, user.id, clock);
-    const rows = await t.db
-      .selectFrom('sessions')
-      .select('tokenHash')
-      .where('userId', '=', user.id)
-      .execute();
-    expect(rows.map((r) => r.tokenHash)).toContain(hashSessionToken(token));
-    expect(rows.map((r) => r.tokenHash)).not.toContain(token);
+    const hashes = await sessionHashesOf(t.db, user.id);
+    expect(hashes).toContain(hashSessionToken(token));
+    expect(hashes).not.toContain(token);
     clock = new Date(clock.getTime() + 1000);
   });
 });

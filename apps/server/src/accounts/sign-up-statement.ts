@@ -1,6 +1,7 @@
 import type { Level } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
 import type { NewDecisionLink } from '../decisions/links.js';
+import type { RequestFacts } from '../notifications/pending-requests.js';
 import { type OutboxRow, wakeOutboxWorkers } from '../outbox/queue.js';
 import type { NewAccountToken } from './account-tokens.js';
 import type { NewSession } from './sessions.js';
@@ -17,13 +18,7 @@ export interface SignUpRows {
   };
   session: NewSession['row'];
   /** For a level that needs approval: the pending request. */
-  request: {
-    id: string;
-    userId: string;
-    requestedRole: Level;
-    reason: string | null;
-    createdAt: Date;
-  } | null;
+  request: RequestFacts | null;
   /** The link that verifies the address (EMAIL_VERIFICATION=required), mailed in `mails`. */
   token: NewAccountToken['row'] | null;
   /** The verification mail, or the admins' mails about the request; may be empty. */

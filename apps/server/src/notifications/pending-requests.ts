@@ -1,16 +1,16 @@
 import type { Level } from '@rolegate/core';
-import type { Executor } from '@rolegate/db';
+import type { Executor, LevelRequest } from '@rolegate/db';
 import { sql } from 'kysely';
 import type { AppConfig } from '../env.js';
 
+/** What a new or pending request says: who asks, for what, why and since when. */
+export type RequestFacts = Pick<
+  LevelRequest,
+  'id' | 'userId' | 'requestedRole' | 'reason' | 'createdAt'
+>;
+
 export interface PendingRequest {
-  request: {
-    id: string;
-    userId: string;
-    requestedRole: Level;
-    reason: string | null;
-    createdAt: Date;
-  };
+  request: RequestFacts;
   user: { name: string; email: string; role: Level };
   remindersSent: number;
 }
