@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestLinkToken, mailsTo } from '../testing/account-mail.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { userRow } from '../testing/rows.js';
 import { EMAIL_NOT_VERIFIED } from '../trpc.js';
 import { LINK_EXPIRED } from './account-tokens.js';
 import { hashSecretToken } from './secret-token.js';
@@ -98,12 +99,7 @@ describe('email verification (EMAIL_VERIFICATION=required)', () => {
     } finally {
       clock = new Date('2026-12-04T12:00:00Z');
     }
-    const row = await t.db
-      .selectFrom('users')
-      .select('emailVerified')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.emailVerified).toBe(false);
+    expect((await userRow(t.db, user.id)).emailVerified).toBe(false);
   });
 
   it('holds a power request from the admins until the address is verified, then tells them in that transaction', async () => {

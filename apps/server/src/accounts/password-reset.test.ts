@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestLinkToken, mailsTo } from '../testing/account-mail.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { userRow } from '../testing/rows.js';
 import { sessionHashesOf } from '../testing/sessions.js';
 import { LINK_EXPIRED } from './account-tokens.js';
 
@@ -108,14 +109,7 @@ describe('auth.resetPassword', () => {
 
   it('refuses a late, a superseded and a made-up link with one message, and changes nothing', async () => {
     const { user } = await t.signUp({ email: 'careful@example.com' });
-    const hashBefore = async () =>
-      (
-        await t.db
-          .selectFrom('users')
-          .select('passwordHash')
-          .where('id', '=', user.id)
-          .executeTakeFirstOrThrow()
-      ).passwordHash;
+    const hashBefore = async () => (await userRow(t.db, user.id)).passwordHash;
     const original = await hashBefore();
 
     await t.caller().auth.requestPasswordReset({ email: 'careful@example.com' });
@@ -141,14 +135,7 @@ describe('auth.resetPassword', () => {
     const other = await t.signUp({ email: 'other@example.com' });
     await t.caller().auth.requestPasswordReset({ email: 'victim@example.com' });
     const token = await latestLinkToken(t.db, 'victim@example.com', 'reset-password');
-    const otherHash = async () =>
-      (
-        await t.db
-          .selectFrom('users')
-          .select('passwordHash')
-          .where('id', '=', other.user.id)
-          .executeTakeFirstOrThrow()
-      ).passwordHash;
+    const otherHash = async () => (await userRow(t.db, other.user.id)).passwordHash;
     const before = await otherHash();
     const { user } = await other.caller.auth.resetPassword({ token, password: newPassword });
     expect(user.id).toBe(victim.user.id);

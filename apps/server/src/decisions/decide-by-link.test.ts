@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queuedDecisionToken } from '../testing/decision-links.js';
 import { clientError, startTestServer, type TestServer } from '../testing/index.js';
 import { auditOf, pendingRequestIdOf, queuedMail } from '../testing/levels.js';
+import { requestRow } from '../testing/rows.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 let clock = new Date('2026-12-04T10:00:00Z');
@@ -21,14 +22,6 @@ async function powerRequest(name: string) {
   const person = await s.signUp({ role: 'power', name, reason: `${name} keeps the glossary.` });
   const requestId = await pendingRequestIdOf(s.db, person.user.id);
   return { person, requestId, token: await queuedDecisionToken(s.db, requestId, grace.id) };
-}
-
-async function requestRow(requestId: string) {
-  return s.db
-    .selectFrom('levelRequests')
-    .selectAll()
-    .where('id', '=', requestId)
-    .executeTakeFirstOrThrow();
 }
 
 const decisionMails = (requestId: string) =>
@@ -56,7 +49,7 @@ describe('a decision link in an admin’s mail', () => {
     const decide = encodeURIComponent(JSON.stringify({ token, decision: 'approve' }));
     expect((await fetch(`/trpc/admin.decisionLink?input=${read}`)).status).toBe(200);
     expect((await fetch(`/trpc/admin.decideByLink?input=${decide}`)).status).toBe(405);
-    expect(await requestRow(requestId)).toMatchObject({ status: 'pending', decidedBy: null });
+    expect(await requestRow(s.db, requestId)).toMatchObject({ status: 'pending', decidedBy: null });
     expect(await decisionMails(requestId)).toEqual([]);
     expect(await auditOf(s.db, requestId)).toEqual([]);
   });
@@ -100,7 +93,7 @@ describe('a decision link in an admin’s mail', () => {
       expect(error.data?.code).toBe('CONFLICT');
       expect(error.message).toMatch(/already denied by Grace Admin/);
     }
-    expect(await requestRow(requestId)).toMatchObject({
+    expect(await requestRow(s.db, requestId)).toMatchObject({
       status: 'denied',
       decidedBy: grace.id,
       denyReason: 'Ask your team lead.',
@@ -120,7 +113,7 @@ describe('a decision link in an admin’s mail', () => {
       }),
     );
     expect(error.data?.code).toBe('FORBIDDEN');
-    expect((await requestRow(requestId)).status).toBe('pending');
+    expect((await requestRow(s.db, requestId)).status).toBe('pending');
   });
 
   it.each([
@@ -152,7 +145,7 @@ describe('a decision link in an admin’s mail', () => {
     } finally {
       clock = started;
     }
-    expect((await requestRow(requestId)).status).toBe('pending');
+    expect((await requestRow(s.db, requestId)).status).toBe('pending');
   });
 
   it('dies with its admin’s admin flag: a demoted admin’s link decides nothing', async () => {
@@ -171,7 +164,7 @@ describe('a decision link in an admin’s mail', () => {
     } finally {
       await s.db.updateTable('users').set({ isAdmin: true }).where('id', '=', grace.id).execute();
     }
-    expect((await requestRow(requestId)).status).toBe('pending');
+    expect((await requestRow(s.db, requestId)).status).toBe('pending');
   });
 
   it('refuses unknown fields and a decision other than approve or deny, naming the field', async () => {

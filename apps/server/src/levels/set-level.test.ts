@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldRefusals } from '../testing/expectations.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, pendingRequestIdOf } from '../testing/levels.js';
+import { requestRow, userRow } from '../testing/rows.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const clock = new Date('2026-12-04T10:00:00Z');
@@ -66,12 +67,10 @@ describe('admin.setLevel', () => {
     expect(user).toMatchObject({ role: 'power', pending: false, requestedRole: null });
     const [request] = (await person.caller.account.requests()).requests;
     expect(request).toMatchObject({ id: requestId, status: 'superseded' });
-    const row = await t.db
-      .selectFrom('levelRequests')
-      .selectAll()
-      .where('id', '=', requestId)
-      .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ decidedBy: admin.user.id, decidedAt: clock });
+    expect(await requestRow(t.db, requestId)).toMatchObject({
+      decidedBy: admin.user.id,
+      decidedAt: clock,
+    });
     const audit = (await auditOf(t.db, person.user.id)).at(-1);
     expect(audit?.details).toMatchObject({ supersededRequestId: requestId });
   });
@@ -178,12 +177,7 @@ describe('admin.approve with expiresAt', () => {
     const requestId = await pendingRequestIdOf(t.db, person.user.id);
     const { user } = await admin.caller.admin.approve({ requestId, expiresAt: inDays(30) });
     expect(user).toMatchObject({ role: 'power', levelExpiresAt: inDays(30) });
-    const row = await t.db
-      .selectFrom('users')
-      .select('levelBeforeGrant')
-      .where('id', '=', person.user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.levelBeforeGrant).toBe('editor');
+    expect((await userRow(t.db, person.user.id)).levelBeforeGrant).toBe('editor');
     const decision = await t.db
       .selectFrom('mailOutbox')
       .select('message')

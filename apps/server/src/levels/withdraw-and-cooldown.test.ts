@@ -8,6 +8,7 @@ import {
   type TestServer,
 } from '../testing/index.js';
 import { auditOf, pendingRequestIdOf } from '../testing/levels.js';
+import { requestRow } from '../testing/rows.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 let clock = new Date('2026-12-04T10:00:00Z');
@@ -92,13 +93,7 @@ describe('asking again after a denial (LEVEL_REQUEST_COOLDOWN_HOURS, 24)', () =>
     const person = await signedIn('power', 'Cora');
     const requestId = await pendingRequestIdOf(s.db, person.user.id);
     await admin.caller.admin.deny({ requestId });
-    const deniedAt = (
-      await s.db
-        .selectFrom('levelRequests')
-        .select('decidedAt')
-        .where('id', '=', requestId)
-        .executeTakeFirstOrThrow()
-    ).decidedAt as Date;
+    const deniedAt = (await requestRow(s.db, requestId)).decidedAt as Date;
     clock = new Date(deniedAt.getTime() + 2 * HOUR_MS);
 
     const error = await clientError(person.trpc.account.requestLevel.mutate({ role: 'power' }));

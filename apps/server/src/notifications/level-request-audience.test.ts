@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '../errors.js';
 import { decisionLinkIn } from '../testing/decision-links.js';
 import { callerError, createTestContext, type TestContext, testConfig } from '../testing/index.js';
 import { type Person, pendingRequestIdOf } from '../testing/levels.js';
+import { userRow } from '../testing/rows.js';
 import { levelRequestsReachNobody } from './level-request-audience.js';
 
 const logLines: string[] = [];
@@ -45,12 +46,7 @@ describe('account.notificationSettings', () => {
   it('is `each` for an admin who never chose, and what they chose after', async () => {
     expect(await each.caller.account.notificationSettings()).toEqual({ levelRequests: 'each' });
     expect(await daily.caller.account.notificationSettings()).toEqual({ levelRequests: 'daily' });
-    const row = await t.db
-      .selectFrom('users')
-      .select('levelRequestMail')
-      .where('id', '=', off.user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.levelRequestMail).toBe('off');
+    expect((await userRow(t.db, off.user.id)).levelRequestMail).toBe('off');
   });
 
   it('is for admins only', async () => {

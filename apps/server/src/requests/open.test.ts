@@ -1,7 +1,7 @@
-import type { User } from '@rolegate/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { userRow } from '../testing/rows.js';
 import { openLevelRequest } from './open.js';
 
 let t: TestContext;
@@ -11,10 +11,6 @@ beforeAll(async () => {
   await t.signUpAdmin();
 });
 afterAll(() => t.destroy());
-
-async function userRow(id: string): Promise<User> {
-  return t.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-}
 
 async function rowsFor(userId: string) {
   const requests = await t.db
@@ -39,7 +35,7 @@ async function rowsFor(userId: string) {
 describe('openLevelRequest', () => {
   it('leaves no request and no mail when the caller’s transaction rolls back', async () => {
     const { user } = await t.signUp({ role: 'editor' });
-    const row = await userRow(user.id);
+    const row = await userRow(t.db, user.id);
     const failure = new Error('something after the request failed');
     await expect(
       t.db.transaction().execute(async (trx) => {
@@ -53,7 +49,7 @@ describe('openLevelRequest', () => {
   it('refuses a level the person already has, naming role', async () => {
     const { user } = await t.signUp({ role: 'editor' });
     const error = await callerError(
-      openLevelRequest(t.db, t.config, { user: await userRow(user.id), role: 'contributor' }),
+      openLevelRequest(t.db, t.config, { user: await userRow(t.db, user.id), role: 'contributor' }),
     );
     expect(error.code).toBe('BAD_REQUEST');
     expect(fieldErrorsOf(error.cause)).toHaveProperty('role');
@@ -61,7 +57,7 @@ describe('openLevelRequest', () => {
 
   it('lets one of two simultaneous requests through; the other is CONFLICT', async () => {
     const { user } = await t.signUp({ role: 'editor' });
-    const row = await userRow(user.id);
+    const row = await userRow(t.db, user.id);
     const results = await Promise.allSettled(
       [1, 2].map(() =>
         t.db

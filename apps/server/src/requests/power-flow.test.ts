@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, queuedMail } from '../testing/levels.js';
+import { userRow } from '../testing/rows.js';
 
 let t: TestContext;
 let admin: Person;
@@ -60,12 +61,7 @@ describe('the power flow', () => {
 
     const stored = await requestOf(ada.user.id);
     expect(stored).toMatchObject({ status: 'approved', decidedBy: admin.user.id });
-    const user = await t.db
-      .selectFrom('users')
-      .select('role')
-      .where('id', '=', ada.user.id)
-      .executeTakeFirstOrThrow();
-    expect(user.role).toBe('power');
+    expect((await userRow(t.db, ada.user.id)).role).toBe('power');
 
     const audit = await auditOf(t.db, request.id);
     expect(audit).toHaveLength(1);
