@@ -3,16 +3,13 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mailsTo } from '../testing/account-mail.js';
 import { queuedDecisionToken } from '../testing/decision-links.js';
-import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, pendingRequestIdOf } from '../testing/levels.js';
 import { setAdmin } from './set-admin.js';
 
 let t: TestContext;
 let root: Person;
-beforeEach(async () => {
-  t = await createTestContext();
-  root = await t.signUpAdmin({ name: 'Root' });
-});
+beforeEach(async () => ({ t, admin: root } = await contextWithAdmin()));
 afterEach(() => t.destroy());
 
 const adminIds = async () =>

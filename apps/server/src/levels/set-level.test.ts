@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectFieldRefusals } from '../testing/expectations.js';
-import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, pendingRequestIdOf } from '../testing/levels.js';
 import { requestRow, userRow } from '../testing/rows.js';
 
@@ -11,10 +11,7 @@ const inDays = (days: number) => new Date(clock.getTime() + days * DAY_MS).toISO
 
 let t: TestContext;
 let admin: Person;
-beforeAll(async () => {
-  t = await createTestContext({ now: () => clock });
-  admin = await t.signUpAdmin({ name: 'Root' });
-});
+beforeAll(async () => ({ t, admin } = await contextWithAdmin({ now: () => clock })));
 afterAll(() => t.destroy());
 
 const mailsTo = async (email: string) =>

@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '../errors.js';
 import { appRouter } from '../router.js';
-import { type Caller, callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { type Caller, callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { type Person, pendingRequestIdOf } from '../testing/levels.js';
 
 let t: TestContext;
 let admin: Person;
-
-beforeAll(async () => {
-  t = await createTestContext();
-  admin = await t.signUpAdmin({ name: 'Root' });
-});
+beforeAll(async () => ({ t, admin } = await contextWithAdmin()));
 afterAll(() => t.destroy());
 
 /**

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { type Person, queuedMail } from '../testing/levels.js';
 
 /** APPROVAL_REQUIRED_LEVELS=editor,power */
 let t: TestContext;
 let admin: Person;
-
 beforeAll(async () => {
-  t = await createTestContext({
-    configOverrides: { approvalRequiredLevels: ['editor', 'power'] },
-  });
-  admin = await t.signUpAdmin({ name: 'Grace Admin', email: 'grace@example.com' });
+  ({ t, admin } = await contextWithAdmin(
+    { configOverrides: { approvalRequiredLevels: ['editor', 'power'] } },
+    { name: 'Grace Admin', email: 'grace@example.com' },
+  ));
 });
 afterAll(() => t.destroy());
 

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, queuedMail } from '../testing/levels.js';
 import { userRow } from '../testing/rows.js';
 
 let t: TestContext;
 let admin: Person;
-
 beforeAll(async () => {
-  t = await createTestContext();
-  admin = await t.signUpAdmin({ name: 'Grace Admin', email: 'grace@example.com' });
+  ({ t, admin } = await contextWithAdmin({}, { name: 'Grace Admin', email: 'grace@example.com' }));
 });
 afterAll(() => t.destroy());
 

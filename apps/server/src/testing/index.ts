@@ -4,6 +4,7 @@ export {
   type Caller,
   type CallerOptions,
   type ConfigOverrides,
+  contextWithAdmin,
   createTestContext,
   type TestContext,
   type TestContextOptions,

@@ -149,3 +149,12 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     destroy: () => testDb.destroy(),
   };
 }
+
+/** An admin-procedure test's start: a context, and an admin signed up in it (named `Root` unless given). */
+export async function contextWithAdmin(
+  options: TestContextOptions = {},
+  adminInput: Partial<RegisterInput> = { name: 'Root' },
+): Promise<{ t: TestContext; admin: Awaited<ReturnType<TestContext['signUpAdmin']>> }> {
+  const t = await createTestContext(options);
+  return { t, admin: await t.signUpAdmin(adminInput) };
+}
