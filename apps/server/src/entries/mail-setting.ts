@@ -1,16 +1,12 @@
 import type { Executor } from '@rolegate/db';
+import { readMailPreference, writeMailPreference } from '../accounts/mail-preferences.js';
 
 /** Whether the person is mailed when one of their proposals is decided or withdrawn. */
 export async function proposalMailSetting(
   db: Executor,
   userId: string,
 ): Promise<{ proposalOutcomes: boolean }> {
-  const row = await db
-    .selectFrom('users')
-    .select('proposalOutcomeMail')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return { proposalOutcomes: row.proposalOutcomeMail };
+  return { proposalOutcomes: await readMailPreference(db, userId, 'proposalOutcomeMail') };
 }
 
 export async function setProposalMailSetting(
@@ -18,10 +14,6 @@ export async function setProposalMailSetting(
   userId: string,
   proposalOutcomes: boolean,
 ): Promise<{ proposalOutcomes: boolean }> {
-  await db
-    .updateTable('users')
-    .set({ proposalOutcomeMail: proposalOutcomes })
-    .where('id', '=', userId)
-    .execute();
+  await writeMailPreference(db, userId, 'proposalOutcomeMail', proposalOutcomes);
   return { proposalOutcomes };
 }

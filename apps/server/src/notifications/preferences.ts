@@ -1,17 +1,13 @@
 import type { LevelRequestMailChoice, NotificationSettings } from '@rolegate/core';
 import type { Executor } from '@rolegate/db';
+import { readMailPreference, writeMailPreference } from '../accounts/mail-preferences.js';
 
 /** How an admin hears of level requests (account.notificationSettings). */
 export async function notificationSettingsOf(
   db: Executor,
   userId: string,
 ): Promise<NotificationSettings> {
-  const row = await db
-    .selectFrom('users')
-    .select('levelRequestMail')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return { levelRequests: row.levelRequestMail };
+  return { levelRequests: await readMailPreference(db, userId, 'levelRequestMail') };
 }
 
 export async function setLevelRequestMail(
@@ -19,10 +15,6 @@ export async function setLevelRequestMail(
   userId: string,
   levelRequests: LevelRequestMailChoice,
 ): Promise<NotificationSettings> {
-  await db
-    .updateTable('users')
-    .set({ levelRequestMail: levelRequests })
-    .where('id', '=', userId)
-    .execute();
+  await writeMailPreference(db, userId, 'levelRequestMail', levelRequests);
   return { levelRequests };
 }
