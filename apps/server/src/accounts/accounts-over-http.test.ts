@@ -137,6 +137,10 @@ describe('over HTTP, with mail through a real SMTP server', () => {
       client.trpc.account.changeEmail.mutate({ password, newEmail: 'ADA@example.com' }),
     );
     expect(taken.data?.code).toBe('CONFLICT');
+    const wrongPassword = await clientError(
+      client.trpc.account.changeEmail.mutate({ password: 'not it', newEmail: 'new@example.com' }),
+    );
+    expect(wrongPassword.data?.fieldErrors).toEqual({ password: ['This is not your password.'] });
     await client.trpc.account.changeEmail.mutate({ password, newEmail: 'new@example.com' });
     expect((await client.trpc.auth.me.query()).user?.email).toBe('old@example.com');
     const token = await mailedToken('new@example.com', 'verify-email');
@@ -188,6 +192,9 @@ describe('over HTTP, with mail through a real SMTP server', () => {
       }),
     );
     expect(wrong.data?.code).toBe('BAD_REQUEST');
+    expect(wrong.data?.fieldErrors).toEqual({
+      currentPassword: ['Your current password is not this one.'],
+    });
     await here.trpc.account.changePassword.mutate({
       currentPassword: password,
       newPassword: 'another passphrase',

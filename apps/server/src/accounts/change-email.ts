@@ -6,10 +6,10 @@ import { queueMail } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
 import { voidTokens } from './account-tokens.js';
 import { queueVerificationLink } from './email-verification.js';
-import { verifyPassword } from './passwords.js';
+import { userAfterPasswordCheck } from './password-check.js';
 import type { SessionUser } from './person.js';
 import { EMAIL_TAKEN } from './register.js';
-import { findUserByEmail, findUserById } from './users.js';
+import { findUserByEmail } from './users.js';
 
 export const WRONG_PASSWORD = 'This is not your password.';
 
@@ -22,10 +22,10 @@ export async function changeEmail(
   ctx: Context & { user: SessionUser },
   input: ChangeEmailInput,
 ): Promise<void> {
-  const user = await findUserById(ctx.db, ctx.user.id);
-  if (user === undefined || !(await verifyPassword(user.passwordHash, input.password))) {
-    throw fieldError('BAD_REQUEST', 'password', WRONG_PASSWORD);
-  }
+  const user = await userAfterPasswordCheck(ctx, input.password, {
+    field: 'password',
+    message: WRONG_PASSWORD,
+  });
   const owner = await findUserByEmail(ctx.db, input.newEmail);
   if (owner?.id === user.id) {
     throw fieldError('BAD_REQUEST', 'newEmail', 'This is already the address of your account.');

@@ -2,14 +2,13 @@ import type { ChangePasswordInput } from '@rolegate/core';
 import type { Executor, User } from '@rolegate/db';
 import type { Context } from '../context.js';
 import type { AppConfig } from '../env.js';
-import { fieldError } from '../errors.js';
 import { passwordChangedMail } from '../notifications/account.js';
 import { queueMail } from '../outbox/queue.js';
 import { consumeAccountMailAllowance } from '../rate-limit/account-mail-limits.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { userAfterPasswordCheck } from './password-check.js';
+import { hashPassword } from './passwords.js';
 import type { SessionUser } from './person.js';
 import { revokeOtherSessions } from './session-list.js';
-import { findUserById } from './users.js';
 
 export const WRONG_CURRENT_PASSWORD = 'Your current password is not this one.';
 
@@ -21,10 +20,10 @@ export async function changePassword(
   ctx: Context & { user: SessionUser },
   input: ChangePasswordInput,
 ): Promise<void> {
-  const user = await findUserById(ctx.db, ctx.user.id);
-  if (user === undefined || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw fieldError('BAD_REQUEST', 'currentPassword', WRONG_CURRENT_PASSWORD);
-  }
+  const user = await userAfterPasswordCheck(ctx, input.currentPassword, {
+    field: 'currentPassword',
+    message: WRONG_CURRENT_PASSWORD,
+  });
   await consumeAccountMailAllowance(ctx, user.email);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
