@@ -11,6 +11,7 @@ import type { Database, Executor, User } from '@rolegate/db';
 import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/write-audit.js';
 import type { AppConfig } from '../env.js';
+import type { MailContent } from '../notifications/format.js';
 import { queueNotification } from '../notifications/message.js';
 import { grantEndedContent, grantEndingContent } from './content.js';
 
@@ -48,11 +49,7 @@ async function warnOfEndingGrants(db: Executor, config: ExpiryConfig, now: Date)
     .where('levelExpiresAt', '>', now)
     .where('levelExpiresAt', '<=', new Date(now.getTime() + GRANT_WARNING_DAYS * DAY_MS))
     .execute();
-  let warned = 0;
-  for (const grant of due) {
-    if (await db.transaction().execute((trx) => warn(trx, config, grant, now))) warned += 1;
-  }
-  return warned;
+  return countTaken(db, due, (trx, grant) => warn(trx, config, grant, now));
 }
 
 async function warn(trx: Transaction<Database>, config: ExpiryConfig, grant: Grant, now: Date) {
@@ -66,24 +63,33 @@ async function warn(trx: Transaction<Database>, config: ExpiryConfig, grant: Gra
     .where('levelExpiryWarnedAt', 'is', null)
     .executeTakeFirst();
   if (claimed.numUpdatedRows === 0n) return false;
-  await queueNotification(trx, config.mail, {
-    idempotencyKey: `level-grant:${grant.id}:${end.toISOString()}:ending`,
-    to: [{ name: grant.name, email: grant.email }],
-    content: grantEndingContent(
-      { user: grant, role: grant.role, expiresAt: end, beforeGrant: before },
-      { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
-    ),
-  });
+  const content = grantEndingContent(
+    { user: grant, role: grant.role, expiresAt: end, beforeGrant: before },
+    { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
+  );
+  await queueGrantMail(trx, config, { grant, end, stage: 'ending', content });
   return true;
 }
 
 async function endGrants(db: Executor, config: ExpiryConfig, now: Date) {
   const due = await grants(db).where('levelExpiresAt', '<=', now).execute();
-  let ended = 0;
+  return countTaken(db, due, (trx, grant) => end(trx, config, grant, now));
+}
+
+/**
+ * Runs `step` on each grant in a transaction of its own and counts the grants it took: a step
+ * answers false when its conditional update matched nothing (another worker, or an admin, was first).
+ */
+async function countTaken(
+  db: Executor,
+  due: Grant[],
+  step: (trx: Transaction<Database>, grant: Grant) => Promise<boolean>,
+): Promise<number> {
+  let taken = 0;
   for (const grant of due) {
-    if (await db.transaction().execute((trx) => end(trx, config, grant, now))) ended += 1;
+    if (await db.transaction().execute((trx) => step(trx, grant))) taken += 1;
   }
-  return ended;
+  return taken;
 }
 
 async function end(trx: Transaction<Database>, config: ExpiryConfig, grant: Grant, now: Date) {
@@ -111,13 +117,23 @@ async function end(trx: Transaction<Database>, config: ExpiryConfig, grant: Gran
     subjectId: grant.id,
     details: { roleBefore: grant.role, roleAfter: before, expiresAt: endsAt.toISOString() },
   });
-  await queueNotification(trx, config.mail, {
-    idempotencyKey: `level-grant:${grant.id}:${endsAt.toISOString()}:ended`,
-    to: [{ name: grant.name, email: grant.email }],
-    content: grantEndedContent(
-      { user: grant, role: grant.role, endedAt: endsAt, now: before },
-      { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
-    ),
-  });
+  const content = grantEndedContent(
+    { user: grant, role: grant.role, endedAt: endsAt, now: before },
+    { appUrl: config.appUrl, subjectPrefix: config.mail.subjectPrefix },
+  );
+  await queueGrantMail(trx, config, { grant, end: endsAt, stage: 'ended', content });
   return true;
+}
+
+/** The person's mail about their grant's end; keyed by the end, so each stage is mailed once. */
+function queueGrantMail(
+  trx: Transaction<Database>,
+  config: ExpiryConfig,
+  mail: { grant: Grant; end: Date; stage: 'ending' | 'ended'; content: MailContent },
+) {
+  return queueNotification(trx, config.mail, {
+    idempotencyKey: `level-grant:${mail.grant.id}:${mail.end.toISOString()}:${mail.stage}`,
+    to: [{ name: mail.grant.name, email: mail.grant.email }],
+    content: mail.content,
+  });
 }
