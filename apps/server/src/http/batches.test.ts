@@ -138,23 +138,17 @@ describe('every answer under /trpc is in tRPC’s shape', () => {
 
   it('an unsupported method and a body in another content type stay in tRPC’s shape', async () => {
     const { fetch } = s.client();
-    await expectTrpcError(
-      await fetch('/trpc/auth.me', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      }),
-      'METHOD_NOT_SUPPORTED',
-      405,
-    );
-    await expectTrpcError(
-      await fetch('/trpc/auth.login', {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain' },
-        body: 'hello',
-      }),
-      'UNSUPPORTED_MEDIA_TYPE',
-      415,
-    );
+    const refused = [
+      ['/trpc/auth.me', 'PUT', 'application/json', '{}', 'METHOD_NOT_SUPPORTED', 405],
+      ['/trpc/auth.login', 'POST', 'text/plain', 'hello', 'UNSUPPORTED_MEDIA_TYPE', 415],
+    ] as const;
+    for (const [path, method, contentType, body, code, status] of refused) {
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': contentType },
+        body,
+      });
+      await expectTrpcError(response, code, status);
+    }
   });
 });
