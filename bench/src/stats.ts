@@ -36,3 +36,17 @@ export function bySide<Side extends string>(sides: readonly Side[]): Record<Side
 export function medianRatio(a: readonly number[], b: readonly number[]): number {
   return ratio(summarize(a).median, summarize(b).median);
 }
+
+/** Each side's rounds of p50 and p99, as the figures name them: `p50 ms, <name>`, `p99 ms, <name>`. */
+export function latencyFigures<Side extends string>(
+  latency: { p50: Record<Side, number[]>; p99: Record<Side, number[]> },
+  names: Record<Side, string>,
+): Record<string, Summary> {
+  const figures: Record<string, Summary> = {};
+  for (const quantile of ['p50', 'p99'] as const) {
+    for (const [side, name] of Object.entries(names) as [Side, string][]) {
+      figures[`${quantile} ms, ${name}`] = summarize(latency[quantile][side]);
+    }
+  }
+  return figures;
+}

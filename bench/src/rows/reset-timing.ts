@@ -9,7 +9,7 @@ import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { startSmtpSink } from '../infra/smtp-sink.js';
 import { check, type RowOutcome } from '../results.js';
-import { bySide, medianRatio, summarize } from '../stats.js';
+import { bySide, latencyFigures, medianRatio } from '../stats.js';
 import { mailEnv, type RowContext } from './context.js';
 
 const LANES = 8;
@@ -72,10 +72,7 @@ export async function resetTimingRow(ctx: RowContext): Promise<RowOutcome> {
       check('p99 existing ÷ unknown, at most', p99Ratio, '×', '<=', 1.1),
     ],
     figures: {
-      'p50 ms, existing': summarize(p50.existing),
-      'p50 ms, unknown': summarize(p50.unknown),
-      'p99 ms, existing': summarize(p99.existing),
-      'p99 ms, unknown': summarize(p99.unknown),
+      ...latencyFigures({ p50, p99 }, { existing: 'existing', unknown: 'unknown' }),
       'reset mails accepted by the SMTP server': sink.messageIds.length,
       'requests measured': requests,
       connections: LANES,

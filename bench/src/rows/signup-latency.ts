@@ -7,7 +7,7 @@ import { runLoad, signUpLoad, warmUp } from '../infra/load.js';
 import { createDatabase } from '../infra/postgres.js';
 import { startServer } from '../infra/server.js';
 import { check, type RowOutcome } from '../results.js';
-import { bySide, medianRatio, round, summarize } from '../stats.js';
+import { bySide, latencyFigures, medianRatio, round, summarize } from '../stats.js';
 import { alternate, mailEnv, type RowContext } from './context.js';
 
 type Side = 'instant' | 'slow';
@@ -54,10 +54,7 @@ export async function signupLatencyRow(ctx: RowContext): Promise<RowOutcome> {
       check('p99 slow ÷ instant', p99Ratio, '×', '<=', 1.1),
     ],
     figures: {
-      'p50 ms, slow SMTP': summarize(p50.slow),
-      'p50 ms, instant SMTP': summarize(p50.instant),
-      'p99 ms, slow SMTP': summarize(p99.slow),
-      'p99 ms, instant SMTP': summarize(p99.instant),
+      ...latencyFigures({ p50, p99 }, { slow: 'slow SMTP', instant: 'instant SMTP' }),
       'sign-ups/s, slow SMTP': summarize(perSecond.slow),
       'sign-ups/s, instant SMTP': summarize(perSecond.instant),
       'mail delivered/s during the window, slow SMTP': summarize(mailPerSecond.slow),
