@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
+import { CardList } from '../ui/card-list';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
-import { describeError, QueryStates } from '../ui/states';
+import { describeError } from '../ui/states';
 import type { OutboxMessage } from './admin-types';
 import { MailCheckPanel } from './mail-check-panel';
 
@@ -24,20 +25,15 @@ export function MailPage() {
       <section className="section" aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">Messages</h2>
         {messages.some((message) => message.state === 'failed') ? <RetryAllFailed /> : null}
-        <QueryStates
+        <CardList
           query={mail}
+          items={messages}
           loading="Loading messages…"
           failure="The messages could not be loaded."
-          empty={messages.length === 0 ? 'No mail has been queued yet.' : null}
+          empty="No mail has been queued yet."
         >
-          <ul className="card-list">
-            {messages.map((message) => (
-              <li key={message.id}>
-                <MessageCard message={message} />
-              </li>
-            ))}
-          </ul>
-        </QueryStates>
+          {(message) => <MessageCard message={message} />}
+        </CardList>
       </section>
     </>
   );

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { trpc } from '../trpc';
+import { CardList } from '../ui/card-list';
 import { formatDateTime } from '../ui/format';
-import { ShowMoreButton } from '../ui/show-more-button';
-import { QueryStates } from '../ui/states';
 import type { MyProposal } from './entry-types';
 
 const PAGE_SIZE = 20;
@@ -27,21 +26,16 @@ export function MyProposalsSection() {
         <h2 id="my-proposals-heading">Your proposals</h2>
         <ProposalMailToggle />
       </div>
-      <QueryStates
+      <CardList
         query={mine}
+        items={proposals}
         loading="Loading your proposals…"
         failure="Your proposals could not be loaded."
-        empty={proposals.length === 0 ? 'You have not proposed anything yet.' : null}
+        empty="You have not proposed anything yet."
+        more={{ query: mine, label: 'Show more of your proposals' }}
       >
-        <ul className="card-list">
-          {proposals.map((proposal) => (
-            <li key={proposal.id}>
-              <MyProposalCard proposal={proposal} />
-            </li>
-          ))}
-        </ul>
-        <ShowMoreButton query={mine}>Show more of your proposals</ShowMoreButton>
-      </QueryStates>
+        {(proposal) => <MyProposalCard proposal={proposal} />}
+      </CardList>
     </section>
   );
 }

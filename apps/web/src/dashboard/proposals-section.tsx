@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
-import { ShowMoreButton } from '../ui/show-more-button';
-import { QueryStates } from '../ui/states';
+import { CardList } from '../ui/card-list';
 import { ProposalCard } from './proposal-card';
 
 const PAGE_SIZE = 50;
@@ -25,25 +24,22 @@ export function ProposalsSection({ userId }: { userId: string }) {
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
       </div>
-      <QueryStates
+      <CardList
         query={queue}
+        items={proposals}
         loading="Loading proposals…"
         failure="The proposals could not be loaded."
-        empty={proposals.length === 0 ? 'No proposals are waiting for review.' : null}
+        empty="No proposals are waiting for review."
+        more={{ query: queue, label: 'Show more proposals' }}
       >
-        <ul className="card-list">
-          {proposals.map((proposal) => (
-            <li key={proposal.id}>
-              <ProposalCard
-                proposal={proposal}
-                mine={proposal.proposedBy.id === userId}
-                onDone={setFlash}
-              />
-            </li>
-          ))}
-        </ul>
-        <ShowMoreButton query={queue}>Show more proposals</ShowMoreButton>
-      </QueryStates>
+        {(proposal) => (
+          <ProposalCard
+            proposal={proposal}
+            mine={proposal.proposedBy.id === userId}
+            onDone={setFlash}
+          />
+        )}
+      </CardList>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { BusyButton } from './busy-button';
 
-interface PagedQuery {
+export interface PagedQuery {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
