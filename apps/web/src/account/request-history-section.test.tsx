@@ -1,21 +1,21 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { LevelRequest } from '../admin/admin-types';
 import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testLevelRequest } from '../testing/requests';
 import { testUser } from '../testing/users';
 import { LevelPanel } from './level-panel';
 import { RequestHistorySection } from './request-history-section';
 
-const request = (id: string, status: string, denyReason: string | null = null) => ({
-  id,
-  user: testUser('editor'),
-  requestedRole: 'power',
-  reason: null,
-  status,
-  createdAt: '2026-12-01T10:00:00.000Z',
-  decidedAt: status === 'pending' ? null : '2026-12-02T10:00:00.000Z',
-  decidedBy: null,
-  denyReason,
-});
+const request = (id: string, status: LevelRequest['status'], denyReason: string | null = null) =>
+  testLevelRequest(1, {
+    id,
+    user: testUser('editor'),
+    status,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    decidedAt: status === 'pending' ? null : '2026-12-02T10:00:00.000Z',
+    denyReason,
+  });
 
 describe('the account’s level requests', () => {
   it('shows the admin’s reason for a denial and each status in words', async () => {
@@ -37,7 +37,7 @@ describe('the account’s level requests', () => {
   });
 
   it('withdraws a pending request, and shows the server’s refusal when it was decided meanwhile', async () => {
-    let status = 'pending';
+    let status: LevelRequest['status'] = 'pending';
     const { calls } = renderWithApi(<RequestHistorySection />, {
       'account.requests': () => ({ requests: [request('r1', status)] }),
       'auth.me': () => ({ user: testUser('editor') }),

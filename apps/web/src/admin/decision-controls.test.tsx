@@ -1,22 +1,14 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../testing/render-with-api';
+import { testLevelRequest } from '../testing/requests';
 import { testUser } from '../testing/users';
-import type { LevelRequest } from './admin-types';
 import { DecisionControls } from './decision-controls';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const request = {
-  id: '00000000-0000-4000-9000-000000000001',
+const request = testLevelRequest(1, {
   user: testUser('editor', { name: 'Ada', pending: true, requestedRole: 'power' }),
-  requestedRole: 'power',
-  reason: null,
-  status: 'pending',
-  createdAt: '2026-12-04T10:00:00.000Z',
-  decidedAt: null,
-  decidedBy: null,
-  denyReason: null,
-} satisfies LevelRequest;
+});
 
 function renderControls() {
   const decided: string[] = [];

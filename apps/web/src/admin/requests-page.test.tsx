@@ -1,33 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, renderWithApi } from '../testing/render-with-api';
+import { testLevelRequest } from '../testing/requests';
 import { RequestsPage } from './requests-page';
-
-const person = (n: number) => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  email: `person${n}@example.com`,
-  name: `Person ${n}`,
-  role: 'editor',
-  requestedRole: 'power',
-  pending: true,
-  isAdmin: false,
-  createdAt: '2026-12-04T10:00:00.000Z',
-});
-const request = (n: number) => ({
-  id: `00000000-0000-4000-9000-00000000000${n}`,
-  user: person(n),
-  requestedRole: 'power',
-  reason: null,
-  status: 'pending',
-  createdAt: '2026-12-04T10:00:00.000Z',
-  decidedAt: null,
-  decidedBy: null,
-  denyReason: null,
-});
 
 /** An admin panel whose queue holds requests 1..count; approve decides one, or answers CONFLICT. */
 function renderQueue(count: number, conflict = false) {
-  let queue = Array.from({ length: count }, (_, i) => request(i + 1));
+  let queue = Array.from({ length: count }, (_, i) => testLevelRequest(i + 1));
   return renderWithApi(<RequestsPage />, {
     'admin.requests': () => ({ requests: queue, nextCursor: null }),
     'admin.users': () => ({ users: [], nextCursor: null }),
@@ -41,7 +20,7 @@ function renderQueue(count: number, conflict = false) {
           'This request was already approved by Ada Admin at 2026-12-04T14:50:55.070Z; nothing was changed.',
         );
       }
-      return { request: request(1), user: person(1) };
+      return { request: testLevelRequest(1), user: testLevelRequest(1).user };
     },
   });
 }

@@ -1,31 +1,24 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithApi } from '../testing/render-with-api';
+import { testLevelRequest } from '../testing/requests';
+import { testUser } from '../testing/users';
 import { DashboardPage } from './dashboard-page';
 
-const dana = {
+const dana = testUser('editor', {
   id: '00000000-0000-4000-8000-000000000031',
   email: 'dana@example.com',
   name: 'Dana',
-  role: 'editor' as const,
-  requestedRole: null,
-  pending: false,
-  isAdmin: false,
   createdAt: '2026-12-04T09:00:00.000Z',
-  emailVerified: true,
-  levelExpiresAt: null,
-};
-const denied = {
+});
+const denied = testLevelRequest(1, {
   id: '00000000-0000-4000-9000-000000000031',
   user: dana,
-  requestedRole: 'power',
   reason: 'I maintain the catalogue.',
   status: 'denied',
-  createdAt: '2026-12-04T10:00:00.000Z',
   decidedAt: '2026-12-04T14:50:55.070Z',
-  decidedBy: null,
   denyReason: 'We need a reference from your team lead first.',
-};
+});
 
 const api = {
   'account.requests': () => ({ requests: [denied] }),

@@ -2,6 +2,7 @@ import type { DecisionLinkView } from '@rolegate/core';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiError, type Handlers, renderWithApi } from '../testing/render-with-api';
+import { testLevelRequest } from '../testing/requests';
 import { testUser } from '../testing/users';
 import { DecidePage } from './decide-page';
 
@@ -10,18 +11,12 @@ const EXPIRED = 'This link has expired or was already used (the token in it is n
 
 function view(overrides: Partial<DecisionLinkView['request']> = {}): DecisionLinkView {
   return {
-    request: {
+    request: testLevelRequest(1, {
       id: '6f1c9a52-3d8e-4a51-9b7e-1b2c3d4e5f60',
       user: testUser('editor', { name: 'Ada Lovelace', email: 'ada@example.com', pending: true }),
-      requestedRole: 'power',
       reason: 'I keep the <b>glossary</b>.',
-      status: 'pending',
-      createdAt: '2026-12-04T10:00:00.000Z',
-      decidedAt: null,
-      decidedBy: null,
-      denyReason: null,
       ...overrides,
-    },
+    }),
     admin: { name: 'Grace Admin', email: 'grace@example.com' },
     expiresAt: '2026-12-07T10:00:00.000Z',
   };
