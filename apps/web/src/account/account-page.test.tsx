@@ -1,6 +1,7 @@
 import type { SessionView } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { askToChangeEmailTo, fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { AccountPage } from './account-page';
@@ -94,10 +95,8 @@ describe('AccountPage password and address', () => {
         });
       },
     });
-    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'guess' } });
-    fireEvent.change(screen.getByLabelText('New password'), {
-      target: { value: 'a much better password' },
-    });
+    fillIn('Current password', 'guess');
+    fillIn('New password', 'a much better password');
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
     const current = screen.getByLabelText('Current password');
     await waitFor(() => expect(document.activeElement).toBe(current));
@@ -107,8 +106,8 @@ describe('AccountPage password and address', () => {
 
   it('checks a short new password in the browser without calling the server', async () => {
     const { calls } = renderAccount();
-    fireEvent.change(screen.getByLabelText('Current password'), { target: { value: 'old one' } });
-    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'short' } });
+    fillIn('Current password', 'old one');
+    fillIn('New password', 'short');
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
     await screen.findByText(/Use at least 10 characters/);
     expect(calls.some((call) => call.path === 'account.changePassword')).toBe(false);
@@ -116,11 +115,7 @@ describe('AccountPage password and address', () => {
 
   it('says a link went to the new address and that the old one keeps working until then', async () => {
     const { calls } = renderAccount({ 'account.changeEmail': () => ({ ok: true }) });
-    fireEvent.change(screen.getByLabelText('New email address'), {
-      target: { value: 'ada@new.example' },
-    });
-    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'my password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send a link to the new address' }));
+    askToChangeEmailTo('ada@new.example');
     const notice = await screen.findByText(/Your address changes once you open it/);
     expect(notice.textContent).toContain('ada@new.example');
     expect(notice.textContent).toContain('ada@example.com, which we told about the change');
@@ -136,11 +131,7 @@ describe('AccountPage password and address', () => {
         throw apiError('CONFLICT', 'An account with this email already exists.');
       },
     });
-    fireEvent.change(screen.getByLabelText('New email address'), {
-      target: { value: 'taken@example.com' },
-    });
-    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'my password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send a link to the new address' }));
+    askToChangeEmailTo('taken@example.com');
     const field = screen.getByLabelText('New email address');
     await waitFor(() => expect(document.activeElement).toBe(field));
     expect(screen.getByText('An account with this email already exists.')).toBeTruthy();

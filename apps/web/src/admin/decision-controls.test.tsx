@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { renderWithApi } from '../testing/render-with-api';
 import { testLevelRequest } from '../testing/requests';
 import { testUser } from '../testing/users';
@@ -42,7 +43,7 @@ describe('approving for a while', () => {
 
   it('sends expiresAt seven days ahead when "For 7 days" is chosen', async () => {
     const { calls, decided } = renderControls();
-    fireEvent.change(screen.getByLabelText('Grant Power for'), { target: { value: '7' } });
+    fillIn('Grant Power for', '7');
     const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: 'Approve Power for Ada' }));
     await screen.findByRole('button', { name: 'Approve Power for Ada' });
@@ -57,7 +58,7 @@ describe('approving for a while', () => {
 
   it('asks for the last day before approving "until a date" without one', () => {
     const { calls } = renderControls();
-    fireEvent.change(screen.getByLabelText('Grant Power for'), { target: { value: 'date' } });
+    fillIn('Grant Power for', 'date');
     fireEvent.click(screen.getByRole('button', { name: 'Approve Power for Ada' }));
     expect(screen.getByText('Choose the last day of the level, or another length.')).toBeTruthy();
     expect(calls.some((call) => call.path === 'admin.approve')).toBe(false);

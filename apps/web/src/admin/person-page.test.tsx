@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { PersonPage } from './person-page';
@@ -58,10 +59,8 @@ describe('a person’s page in the admin panel', () => {
     const { calls } = renderPerson();
     await screen.findByRole('heading', { name: 'Pia' });
     fireEvent.click(screen.getByRole('radio', { name: 'Contributor' }));
-    fireEvent.change(screen.getByLabelText('How long'), { target: { value: '30' } });
-    fireEvent.change(screen.getByLabelText('Reason (optional)'), {
-      target: { value: 'Covering for Sam.' },
-    });
+    fillIn('How long', '30');
+    fillIn('Reason (optional)', 'Covering for Sam.');
     const before = Date.now();
     fireEvent.click(screen.getByRole('button', { name: 'Set level' }));
     await screen.findByText(/Pia now has Contributor access until .* and is being emailed\./);
@@ -91,14 +90,14 @@ describe('a person’s page in the admin panel', () => {
     });
     await screen.findByRole('heading', { name: 'Pia' });
     fireEvent.click(screen.getByRole('radio', { name: 'Reader' }));
-    fireEvent.change(screen.getByLabelText('How long'), { target: { value: 'date' } });
+    fillIn('How long', 'date');
     fireEvent.click(screen.getByRole('button', { name: 'Set level' }));
     expect(
       await screen.findByText('Choose the last day of the level, or another length.'),
     ).toBeTruthy();
     expect(calls.some((call) => call.path === 'admin.setLevel')).toBe(false);
 
-    fireEvent.change(screen.getByLabelText('Last day'), { target: { value: '2030-01-31' } });
+    fillIn('Last day', '2030-01-31');
     fireEvent.click(screen.getByRole('button', { name: 'Set level' }));
     await screen.findByText('expiresAt must be in the future.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Last day')));

@@ -1,12 +1,9 @@
 import { ACCESS_TABLE, LEVELS } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { SignUpPage } from './sign-up-page';
-
-function fillIn(label: string | RegExp, value: string) {
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
-}
 
 function fillValidForm() {
   fillIn('Name', 'Ada Lovelace');

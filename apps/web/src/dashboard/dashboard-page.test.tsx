@@ -1,6 +1,7 @@
 import { LEVELS, type Level, type PublicUser } from '@rolegate/core';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { DashboardPage } from './dashboard-page';
@@ -84,8 +85,8 @@ describe('DashboardPage entry forms', () => {
   it('lets power save a new entry directly', async () => {
     const { calls } = await renderDashboard(userAt('power'));
     fireEvent.click(screen.getByRole('button', { name: 'New entry' }));
-    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'Holidays' } });
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Closed in August.' } });
+    fillIn('Title', 'Holidays');
+    fillIn('Text', 'Closed in August.');
     fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
     await waitFor(() =>
       expect(calls).toContainEqual({
@@ -98,7 +99,7 @@ describe('DashboardPage entry forms', () => {
   it("sends a contributor's edit for review, naming the entry", async () => {
     const { calls } = await renderDashboard(userAt('contributor'));
     fireEvent.click(screen.getByRole('button', { name: 'Propose an edit to Opening hours' }));
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Ten to four.' } });
+    fillIn('Text', 'Ten to four.');
     fireEvent.click(screen.getByRole('button', { name: 'Send for review' }));
     await waitFor(() =>
       expect(calls).toContainEqual({

@@ -1,6 +1,7 @@
 import type { Level } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { EntriesSection } from './entries-section';
 
@@ -26,7 +27,7 @@ const CHANGED =
 /** Opens the entry's form with `button`, types `body` and sends it with `send`. */
 async function editAndSend(button: string, body: string, send: string) {
   fireEvent.click(await screen.findByRole('button', { name: button }));
-  fireEvent.change(screen.getByLabelText('Text'), { target: { value: body } });
+  fillIn('Text', body);
   fireEvent.click(screen.getByRole('button', { name: send }));
 }
 

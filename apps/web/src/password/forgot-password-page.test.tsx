@@ -1,10 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { ForgotPasswordPage } from './forgot-password-page';
 
 function ask(email: string) {
-  fireEvent.change(screen.getByLabelText('Email'), { target: { value: email } });
+  fillIn('Email', email);
   fireEvent.click(screen.getByRole('button', { name: 'Send me a link' }));
 }
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { PASSWORDS_DIFFER, ResetPasswordPage } from './reset-password-page';
@@ -8,8 +9,8 @@ const LINK = '/reset-password?token=tok_456';
 const NEW_PASSWORD = 'a brand new password';
 
 function fill(first: string, second: string) {
-  fireEvent.change(screen.getByLabelText('New password'), { target: { value: first } });
-  fireEvent.change(screen.getByLabelText('New password again'), { target: { value: second } });
+  fillIn('New password', first);
+  fillIn('New password again', second);
   fireEvent.click(screen.getByRole('button', { name: 'Save the new password and sign in' }));
 }
 

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { askToChangeEmailTo } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { testUser } from '../testing/users';
 import { CheckInboxPage } from './check-inbox-page';
@@ -73,11 +74,7 @@ describe('CheckInboxPage', () => {
       'account.changeEmail': () => ({ ok: true }),
     });
     fireEvent.click(screen.getByText('Wrong address? Change it'));
-    fireEvent.change(screen.getByLabelText('New email address'), {
-      target: { value: 'ada@example.com' },
-    });
-    fireEvent.change(screen.getByLabelText('Your password'), { target: { value: 'my password' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Send a link to the new address' }));
+    askToChangeEmailTo('ada@example.com');
     const notice = await screen.findByText(/Open it to confirm the new address/);
     expect(notice.textContent).toContain('ada@example.com');
     expect(calls).toContainEqual({
