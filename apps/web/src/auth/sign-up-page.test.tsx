@@ -25,30 +25,33 @@ describe('SignUpPage', () => {
     }
   });
 
-  it('says that power needs an admin and starts as editor once power is chosen', async () => {
-    renderWithApi(<SignUpPage />, {
-      'auth.accessPolicy': () => ({ approvalRequiredLevels: ['power'] }),
-    });
-    expect(screen.queryByText(/An admin must approve/)).toBeNull();
-    await screen.findByText(/Change or delete any entry directly.*Needs an admin’s approval/);
-    fireEvent.click(screen.getByRole('radio', { name: 'Power' }));
-    expect(
-      screen.getByText(/An admin must approve Power\. Until then you start as Editor/),
-    ).toBeTruthy();
-    expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
-  });
-
-  it('with the server asking approval for editor too, says editor starts as contributor', async () => {
-    renderWithApi(<SignUpPage />, {
-      'auth.accessPolicy': () => ({ approvalRequiredLevels: ['editor', 'power'] }),
-    });
-    await screen.findByText(/apply or reject them.*Needs an admin’s approval/);
-    fireEvent.click(screen.getByRole('radio', { name: 'Editor' }));
-    expect(
-      screen.getByText(/An admin must approve Editor\. Until then you start as Contributor/),
-    ).toBeTruthy();
-    expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
-  });
+  const approvalCases = [
+    {
+      policy: ['power'],
+      choose: 'Power',
+      shownOnceLoaded: /Change or delete any entry directly.*Needs an admin’s approval/,
+      says: /An admin must approve Power\. Until then you start as Editor/,
+    },
+    {
+      policy: ['editor', 'power'],
+      choose: 'Editor',
+      shownOnceLoaded: /apply or reject them.*Needs an admin’s approval/,
+      says: /An admin must approve Editor\. Until then you start as Contributor/,
+    },
+  ] as const;
+  it.each(approvalCases)(
+    'with approval for $policy, choosing $choose says who approves and the level it starts at',
+    async ({ policy, choose, shownOnceLoaded, says }) => {
+      renderWithApi(<SignUpPage />, {
+        'auth.accessPolicy': () => ({ approvalRequiredLevels: [...policy] }),
+      });
+      expect(screen.queryByText(/An admin must approve/)).toBeNull();
+      await screen.findByText(shownOnceLoaded);
+      fireEvent.click(screen.getByRole('radio', { name: choose }));
+      expect(screen.getByText(says)).toBeTruthy();
+      expect(screen.getByLabelText(/Why do you need this level/)).toBeTruthy();
+    },
+  );
 
   it('shows what is wrong at each field and focuses the first, without calling the server', async () => {
     const { calls } = renderWithApi(<SignUpPage />, {});
