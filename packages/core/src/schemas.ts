@@ -35,6 +35,20 @@ export const passwordSchema = z
     error: `A password has at most ${PASSWORD_MAX_LENGTH} characters.`,
   });
 
+/**
+ * A password typed to prove who one is (sign-in, or again before changing the account): any length
+ * is checked against the stored hash, but an empty one is missing and an overlong one was pasted
+ * wrong, and each says so.
+ */
+function typedPasswordSchema(missing: string) {
+  return z
+    .string({ error: missing })
+    .min(1, { error: missing })
+    .max(PASSWORD_MAX_LENGTH, {
+      error: `That is longer than any password here (at most ${PASSWORD_MAX_LENGTH} characters): check what you pasted.`,
+    });
+}
+
 /** Trimmed and NFC-normalised: the same name typed two ways is stored one way. */
 export const nameSchema = z
   .string({ error: 'Enter your name.' })
@@ -90,12 +104,7 @@ export const loginInput = z.strictObject(
       .min(1)
       .max(254)
       .refine(withoutNul, noNul('An email address')),
-    password: z
-      .string({ error: 'Enter your password.' })
-      .min(1, { error: 'Enter your password.' })
-      .max(PASSWORD_MAX_LENGTH, {
-        error: `That is longer than any password here (at most ${PASSWORD_MAX_LENGTH} characters): check what you pasted.`,
-      }),
+    password: typedPasswordSchema('Enter your password.'),
   },
   { error: unknownKeyMessage },
 );
@@ -129,10 +138,7 @@ export const resetPasswordInput = z.strictObject(
 
 export const changePasswordInput = z.strictObject(
   {
-    currentPassword: z
-      .string({ error: 'Enter your current password.' })
-      .min(1, { error: 'Enter your current password.' })
-      .max(PASSWORD_MAX_LENGTH),
+    currentPassword: typedPasswordSchema('Enter your current password.'),
     newPassword: passwordSchema,
   },
   { error: unknownKeyMessage },
@@ -140,10 +146,7 @@ export const changePasswordInput = z.strictObject(
 
 export const changeEmailInput = z.strictObject(
   {
-    password: z
-      .string({ error: 'Enter your password.' })
-      .min(1, { error: 'Enter your password.' })
-      .max(PASSWORD_MAX_LENGTH),
+    password: typedPasswordSchema('Enter your password.'),
     newEmail: emailSchema,
   },
   { error: unknownKeyMessage },

@@ -73,44 +73,33 @@ export type MailAdminsOptions = Pick<
 >;
 
 /** Django's mail_admins: to ADMINS, from SERVER_EMAIL, subject prefixed; 0 when ADMINS is empty. */
-export function mailAdmins(
-  subject: string,
-  message: string,
-  options: MailAdminsOptions = {},
-): Promise<number> {
-  const settings = options.settings ?? getMailSettings();
-  return mailStaff(settings.admins, subject, message, { ...options, settings });
-}
+export const mailAdmins = staffMailer((settings) => settings.admins);
 
 /** Django's mail_managers: as mailAdmins, to MANAGERS. */
-export function mailManagers(
-  subject: string,
-  message: string,
-  options: MailAdminsOptions = {},
-): Promise<number> {
-  const settings = options.settings ?? getMailSettings();
-  return mailStaff(settings.managers, subject, message, { ...options, settings });
-}
+export const mailManagers = staffMailer((settings) => settings.managers);
 
-async function mailStaff(
-  recipients: readonly Address[],
-  subject: string,
-  message: string,
-  options: MailAdminsOptions & { settings: MailSettings },
-): Promise<number> {
-  if (recipients.length === 0) return 0;
-  const { settings } = options;
-  const connection = connectionOf(options);
-  const mail = new EmailMessage({
-    subject: `${settings.subjectPrefix}${subject}`,
-    body: message,
-    fromEmail: settings.serverEmail,
-    to: recipients.map(formatAddress),
-    connection,
-    settings,
-  });
-  if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
-  return mail.send(options.failSilently);
+/** mail_admins or mail_managers, to the staff list `recipients` picks from the settings. */
+function staffMailer(recipients: (settings: MailSettings) => readonly Address[]) {
+  return async (
+    subject: string,
+    message: string,
+    options: MailAdminsOptions = {},
+  ): Promise<number> => {
+    const settings = options.settings ?? getMailSettings();
+    const staff = recipients(settings);
+    if (staff.length === 0) return 0;
+    const connection = connectionOf({ ...options, settings });
+    const mail = new EmailMessage({
+      subject: `${settings.subjectPrefix}${subject}`,
+      body: message,
+      fromEmail: settings.serverEmail,
+      to: staff.map(formatAddress),
+      connection,
+      settings,
+    });
+    if (options.htmlMessage !== undefined) mail.attachAlternative(options.htmlMessage, 'text/html');
+    return mail.send(options.failSilently);
+  };
 }
 
 /** The caller's connection, or a new one to the mailer `using` with the call's login. */
