@@ -190,6 +190,13 @@ const baseVersionSchema = z
   .int({ error: 'baseVersion must be the version of the entry you edited.' })
   .min(1, { error: 'baseVersion must be the version of the entry you edited.' });
 
+/** An entry's text as a form sends it, with the version it was written against (if any). */
+const versionedEntryText = {
+  baseVersion: baseVersionSchema.optional(),
+  title: titleSchema,
+  body: bodySchema,
+};
+
 /**
  * Without `entryId` a proposal creates an entry; with it, it edits that one. `baseVersion` is the
  * entry's version the edit was written against (the one the form was opened with): the proposal is
@@ -197,12 +204,7 @@ const baseVersionSchema = z
  */
 export const proposeInput = z
   .strictObject(
-    {
-      entryId: idSchema('entryId').optional(),
-      baseVersion: baseVersionSchema.optional(),
-      title: titleSchema,
-      body: bodySchema,
-    },
+    { entryId: idSchema('entryId').optional(), ...versionedEntryText },
     { error: unknownKeyMessage },
   )
   .refine((input) => input.baseVersion === undefined || input.entryId !== undefined, {
@@ -227,12 +229,7 @@ const BASE_VERSION_WITH_ID = 'baseVersion must come with id: the version of the 
  */
 export const saveEntryInput = z
   .strictObject(
-    {
-      id: idSchema('id').optional(),
-      baseVersion: baseVersionSchema.optional(),
-      title: titleSchema,
-      body: bodySchema,
-    },
+    { id: idSchema('id').optional(), ...versionedEntryText },
     { error: unknownKeyMessage },
   )
   .refine((input) => input.id === undefined || input.baseVersion !== undefined, {

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/index.js';
+import { READER_MADE_ADMIN_BY_CLI } from '../testing/levels.js';
 import { sessionHashesOf } from '../testing/sessions.js';
 import { ensureAdmin } from './admin-bootstrap.js';
 import { ensureAdminFromConfig } from './admin-from-config.js';
@@ -79,17 +80,7 @@ describe('ensureAdmin', () => {
       passwordMatches: true,
     });
     expect(await userByEmail(user.email)).toMatchObject({ isAdmin: true, role: 'power' });
-    expect(await auditOf(user.id)).toEqual([
-      {
-        action: 'user.made_admin',
-        details: {
-          source: 'create-admin',
-          fromLevel: 'reader',
-          toLevel: 'power',
-          passwordReset: false,
-        },
-      },
-    ]);
+    expect(await auditOf(user.id)).toEqual([READER_MADE_ADMIN_BY_CLI]);
   });
 
   it('never promotes an address nobody verified on its password alone, even the right one', async () => {

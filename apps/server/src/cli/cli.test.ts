@@ -6,6 +6,7 @@ import { createTestDb, testServerUrl } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../testing/built-cli.js';
 import { createTestContext, type TestContext } from '../testing/index.js';
+import { READER_MADE_ADMIN_BY_CLI } from '../testing/levels.js';
 import { runCli } from '../testing/run-cli.js';
 
 let cli: string;
@@ -138,17 +139,7 @@ describe('rolegate CLI', { timeout: 90_000 }, () => {
         .where('subjectId', '=', user.id)
         .execute(),
     );
-    expect(audit).toEqual([
-      {
-        action: 'user.made_admin',
-        details: {
-          source: 'create-admin',
-          fromLevel: 'reader',
-          toLevel: 'power',
-          passwordReset: false,
-        },
-      },
-    ]);
+    expect(audit).toEqual([READER_MADE_ADMIN_BY_CLI]);
   });
 
   it('create-admin --reset-password makes an existing account admin with the new password', async () => {

@@ -66,3 +66,9 @@ export async function auditOf(db: Executor, subjectId: string): Promise<AuditEnt
     .orderBy('createdAt')
     .execute();
 }
+
+/** The audit row of a reader made admin, at power, by `create-admin` with their own password. */
+export const READER_MADE_ADMIN_BY_CLI = {
+  action: 'user.made_admin',
+  details: { source: 'create-admin', fromLevel: 'reader', toLevel: 'power', passwordReset: false },
+};
