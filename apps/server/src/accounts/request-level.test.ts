@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
+import { pendingRequestsOf } from '../testing/rows.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -7,14 +8,6 @@ beforeAll(async () => {
   await t.signUpAdmin();
 });
 afterAll(() => t.destroy());
-
-const pendingRequestsOf = (userId: string) =>
-  t.db
-    .selectFrom('levelRequests')
-    .selectAll()
-    .where('userId', '=', userId)
-    .where('status', '=', 'pending')
-    .execute();
 
 describe('account.requestLevel', () => {
   it('needs a session', async () => {
@@ -26,7 +19,7 @@ describe('account.requestLevel', () => {
     const { user, caller } = await t.signUp({ role: 'reader' });
     const result = await caller.account.requestLevel({ role: 'power', reason: 'data cleanup' });
     expect(result.user).toMatchObject({ role: 'editor', requestedRole: 'power', pending: true });
-    const [request] = await pendingRequestsOf(user.id);
+    const [request] = await pendingRequestsOf(t.db, user.id);
     expect(request).toMatchObject({ requestedRole: 'power', reason: 'data cleanup' });
     const mail = await t.db
       .selectFrom('mailOutbox')
@@ -40,7 +33,7 @@ describe('account.requestLevel', () => {
     const { user, caller } = await t.signUp({ role: 'reader' });
     const result = await caller.account.requestLevel({ role: 'editor' });
     expect(result.user).toMatchObject({ role: 'editor', pending: false, requestedRole: null });
-    expect(await pendingRequestsOf(user.id)).toEqual([]);
+    expect(await pendingRequestsOf(t.db, user.id)).toEqual([]);
     const audit = await t.db
       .selectFrom('auditLog')
       .selectAll()
@@ -59,7 +52,7 @@ describe('account.requestLevel', () => {
     const { user, caller } = await t.signUp({ role: 'power' });
     const error = await callerError(caller.account.requestLevel({ role: 'power' }));
     expect(error.code).toBe('CONFLICT');
-    expect(await pendingRequestsOf(user.id)).toHaveLength(1);
+    expect(await pendingRequestsOf(t.db, user.id)).toHaveLength(1);
   });
 
   it('a level not above the current one is BAD_REQUEST naming role', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { type Person, queuedMail } from '../testing/levels.js';
+import { pendingRequestsOf } from '../testing/rows.js';
 
 /** APPROVAL_REQUIRED_LEVELS=editor,power */
 let t: TestContext;
@@ -13,13 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const pendingRequestOf = (userId: string) =>
-  t.db
-    .selectFrom('levelRequests')
-    .selectAll()
-    .where('userId', '=', userId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow();
+const pendingRequestOf = async (userId: string) => {
+  const [request] = await pendingRequestsOf(t.db, userId);
+  if (request === undefined) throw new Error('no pending request');
+  return request;
+};
 
 describe('with APPROVAL_REQUIRED_LEVELS=editor,power', () => {
   it('tells anyone which levels need approval', async () => {

@@ -2,6 +2,7 @@
 import { LEVELS, type Level } from '@rolegate/core';
 import type { AuditEntry, Executor } from '@rolegate/db';
 import { EmailMessage } from '@rolegate/mail';
+import { pendingRequestsOf } from './rows.js';
 import type { Caller, TestContext } from './test-context.js';
 
 export interface Person {
@@ -30,13 +31,9 @@ export async function peopleAtEveryLevel(
 }
 
 export async function pendingRequestIdOf(db: Executor, userId: string): Promise<string> {
-  const row = await db
-    .selectFrom('levelRequests')
-    .select('id')
-    .where('userId', '=', userId)
-    .where('status', '=', 'pending')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const [request] = await pendingRequestsOf(db, userId);
+  if (request === undefined) throw new Error(`${userId} has no pending level request`);
+  return request.id;
 }
 
 /**
