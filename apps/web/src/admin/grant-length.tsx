@@ -1,5 +1,6 @@
 import { GRANT_LENGTH_DAYS } from '@rolegate/core';
 import { useContext, useId, useState } from 'react';
+import { FieldError } from '../forms/field-error';
 import { FieldErrorsContext } from '../forms/text-field';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -87,11 +88,7 @@ export function GrantLengthField({
           />
         </>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="field-error">
-          {errors?.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

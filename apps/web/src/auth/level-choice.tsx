@@ -1,6 +1,7 @@
 import type { Level } from '@rolegate/core';
 import { useContext, useId } from 'react';
 import type { LevelOption } from '../access/level-options';
+import { FieldError } from '../forms/field-error';
 import { FieldErrorsContext } from '../forms/text-field';
 
 interface LevelChoiceProps {
@@ -28,11 +29,7 @@ export function LevelChoice(props: LevelChoiceProps) {
   return (
     <fieldset className={`field level-choice${errorId ? ' field-invalid' : ''}`}>
       <legend>{legend}</legend>
-      {errorId ? (
-        <p id={errorId} className="field-error">
-          {errors?.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
       <div className="level-options">
         {options.map((option) => {
           const optionId = `${id}-${option.level}`;

@@ -6,6 +6,7 @@ import {
   useContext,
   useId,
 } from 'react';
+import { FieldError } from './field-error';
 
 /** The errors of the form a field stands in, by field name (see FormFrame). */
 export const FieldErrorsContext = createContext<Partial<Record<string, string[]>>>({});
@@ -46,11 +47,7 @@ export function TextField(props: InputFieldProps | TextareaFieldProps) {
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="field-error">
-          {errors?.join(' ')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
       {control.multiline ? (
         <textarea {...withoutMultiline(control)} {...shared} />
       ) : (
