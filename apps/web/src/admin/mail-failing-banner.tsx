@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { trpc } from '../trpc';
 
@@ -15,40 +16,56 @@ export function MailFailingBanner() {
   return (
     <div aria-live="polite">
       {mail.data?.delivers === false ? (
-        <div className="banner banner-danger">
-          <p>
-            <strong>Nobody receives mail:</strong> the server prints or stores messages instead of
-            sending them (no SMTP server is configured).
-          </p>
-          <p>
-            Run <code>pnpm rolegate mail setup</code> on the server, then restart it.{' '}
-            <Link href="/mail">See the mail queue</Link>.
-          </p>
-        </div>
+        <DangerBanner
+          title="Nobody receives mail:"
+          problem="the server prints or stores messages instead of sending them (no SMTP server is configured)."
+        >
+          Run <code>pnpm rolegate mail setup</code> on the server, then restart it.{' '}
+          <Link href="/mail">See the mail queue</Link>.
+        </DangerBanner>
       ) : null}
       {mail.data?.requestsReachNobody ? (
-        <div className="banner banner-danger">
-          <p>
-            <strong>Level requests reach nobody:</strong> no <code>ADMINS</code> address is set and
-            no admin account gets them by mail, so a request waits here unseen.
-          </p>
-          <p>
-            Set <code>ADMINS</code> on the server, or choose &ldquo;Each request&rdquo; or
-            &ldquo;Once a day&rdquo; under <Link href="~/account">your account</Link>.
-          </p>
-        </div>
+        <DangerBanner
+          title="Level requests reach nobody:"
+          problem={
+            <>
+              no <code>ADMINS</code> address is set and no admin account gets them by mail, so a
+              request waits here unseen.
+            </>
+          }
+        >
+          Set <code>ADMINS</code> on the server, or choose &ldquo;Each request&rdquo; or &ldquo;Once
+          a day&rdquo; under <Link href="~/account">your account</Link>.
+        </DangerBanner>
       ) : null}
       {mail.data?.failing ? (
-        <div className="banner banner-danger">
-          <p>
-            <strong>Mail is failing: notifications are not reaching people.</strong>{' '}
-            {status?.lastError ? `Latest error: ${status.lastError}` : null}
-          </p>
-          <p>
-            <Link href="/mail">See the mail queue and check the mail settings</Link>.
-          </p>
-        </div>
+        <DangerBanner
+          title="Mail is failing: notifications are not reaching people."
+          problem={status?.lastError ? `Latest error: ${status.lastError}` : null}
+        >
+          <Link href="/mail">See the mail queue and check the mail settings</Link>.
+        </DangerBanner>
       ) : null}
+    </div>
+  );
+}
+
+/** A red banner: what is wrong (title, then the problem), and below it what to do. */
+function DangerBanner({
+  title,
+  problem,
+  children,
+}: {
+  title: string;
+  problem: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="banner banner-danger">
+      <p>
+        <strong>{title}</strong> {problem}
+      </p>
+      <p>{children}</p>
     </div>
   );
 }
