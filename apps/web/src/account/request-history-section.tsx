@@ -3,7 +3,7 @@ import { type RouterOutputs, trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
 import { REQUEST_STATUS_WORDS } from '../ui/request-status';
-import { describeError, QueryStates } from '../ui/states';
+import { ErrorAlert, QueryStates } from '../ui/states';
 
 type OwnRequest = RouterOutputs['account']['requests']['requests'][number];
 
@@ -50,11 +50,7 @@ function OwnRequestItem({ request }: { request: OwnRequest }) {
             : 'No reason was given.'}
         </p>
       ) : null}
-      {withdraw.error ? (
-        <p className="form-alert" role="alert">
-          {describeError(withdraw.error)}
-        </p>
-      ) : null}
+      <ErrorAlert error={withdraw.error} />
       {request.status === 'pending' ? (
         <BusyButton
           type="button"

@@ -1,9 +1,8 @@
 import { LEVEL_REQUEST_MAIL_CHOICES, type LevelRequestMailChoice } from '@rolegate/core';
 import { useState } from 'react';
 import { RadioOptions } from '../forms/radio-options';
-import { FormAlert } from '../forms/text-field';
 import { trpc } from '../trpc';
-import { describeError } from '../ui/states';
+import { ErrorAlert } from '../ui/states';
 
 const CHOICES: Record<LevelRequestMailChoice, { label: string; detail: string }> = {
   each: {
@@ -40,8 +39,8 @@ export function RequestMailPanel() {
   return (
     <section className="panel" aria-labelledby="request-mail-heading">
       <h2 id="request-mail-heading">Mail about level requests</h2>
-      {setting.isError ? <FormAlert message={describeError(setting.error)} /> : null}
-      <FormAlert message={change.isError ? describeError(change.error) : null} />
+      <ErrorAlert error={setting.error} />
+      <ErrorAlert error={change.error} />
       <fieldset className="field" disabled={!setting.data || change.isPending}>
         <legend>When someone asks for a level that needs approval, mail me</legend>
         <RadioOptions

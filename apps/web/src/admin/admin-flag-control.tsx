@@ -2,7 +2,7 @@ import type { PublicUser } from '@rolegate/core';
 import { useEffect, useRef, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
-import { describeError } from '../ui/states';
+import { ErrorAlert } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 
 /**
@@ -70,11 +70,7 @@ export function AdminFlagControl({
               ? `Remove ${user.name}'s admin rights? They will no longer decide requests or change anyone's level, and the decision links in their mail stop working. They are told by mail.`
               : `Make ${user.name} an admin? They will decide level requests and may change anyone's level, yours included. They are told by mail.`}
           </p>
-          {setAdmin.error ? (
-            <p className="form-alert" role="alert">
-              {describeError(setAdmin.error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={setAdmin.error} />
           <div className="actions">
             <BusyButton
               type="button"

@@ -5,7 +5,7 @@ import { FieldErrorsContext } from '../forms/text-field';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
-import { describeError } from '../ui/states';
+import { describeError, ErrorAlert } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import type { LevelRequest } from './admin-types';
 import { GrantLengthField, MISSING_DATE, useGrantLength } from './grant-length';
@@ -75,11 +75,7 @@ export function DecisionControls({
 
   return (
     <div className="decision">
-      {failed ? (
-        <p className="form-alert" role="alert">
-          {describeError(failed)}
-        </p>
-      ) : null}
+      <ErrorAlert error={failed} />
       {denying ? (
         <form
           className="form"

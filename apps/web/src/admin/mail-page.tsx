@@ -4,7 +4,7 @@ import { BusyButton } from '../ui/busy-button';
 import { CardList } from '../ui/card-list';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
-import { describeError } from '../ui/states';
+import { ErrorAlert } from '../ui/states';
 import type { OutboxMessage } from './admin-types';
 import { MailCheckPanel } from './mail-check-panel';
 
@@ -62,11 +62,7 @@ function RetryAllFailed() {
       </BusyButton>
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
-        {retryAll.isError ? (
-          <p className="form-alert" role="alert">
-            {describeError(retryAll.error)}
-          </p>
-        ) : null}
+        <ErrorAlert error={retryAll.error} />
       </div>
     </div>
   );
@@ -119,11 +115,7 @@ function MessageCard({ message }: { message: OutboxMessage }) {
       </dl>
       <div aria-live="polite">
         {flash ? <p className="notice notice-success">{flash}</p> : null}
-        {retry.isError ? (
-          <p className="form-alert" role="alert">
-            {describeError(retry.error)}
-          </p>
-        ) : null}
+        <ErrorAlert error={retry.error} />
       </div>
       {retryable ? (
         <BusyButton

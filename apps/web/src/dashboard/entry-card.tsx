@@ -4,7 +4,7 @@ import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
-import { describeError } from '../ui/states';
+import { ErrorAlert } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 import { EntryForm } from './entry-form';
 import type { EntryView } from './entry-types';
@@ -70,11 +70,7 @@ export function EntryCard({ entry, actions, onDone }: EntryCardProps) {
       {mode === 'confirm-delete' ? (
         <div className="confirm">
           <p>Delete “{entry.title}” for everyone? This cannot be undone.</p>
-          {remove.isError ? (
-            <p className="form-alert" role="alert">
-              {describeError(remove.error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={remove.error} />
           <div className="actions">
             <BusyButton
               type="button"

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
-import { describeError } from '../ui/states';
+import { ErrorAlert } from '../ui/states';
 import type { QueuedProposal } from './entry-types';
 
 interface ProposalCardProps {
@@ -84,11 +84,7 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
               onChange={(event) => setNote(event.target.value)}
             />
           </div>
-          {review.isError ? (
-            <p className="form-alert" role="alert">
-              {describeError(review.error)}
-            </p>
-          ) : null}
+          <ErrorAlert error={review.error} />
           <div className="actions">
             <BusyButton
               type="button"

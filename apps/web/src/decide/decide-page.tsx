@@ -10,7 +10,7 @@ import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
-import { describeError, Loading } from '../ui/states';
+import { ErrorAlert, Loading } from '../ui/states';
 import { DecidedLine, DecisionLinkFacts } from './decision-link-facts';
 
 /**
@@ -28,9 +28,7 @@ export function DecidePage({ token }: { token: string }) {
     return (
       <section className="narrow">
         <PageHeading title="Decide a level request" />
-        <p className="form-alert" role="alert">
-          {describeError(link.error)}
-        </p>
+        <ErrorAlert error={link.error} />
         <p>
           {errorCode(link.error) === 'BAD_REQUEST'
             ? 'Links in the mail stop working after a while, and once you are no longer an admin. '

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { errorsFromServer } from '../forms/form-errors';
+import { FormAlert } from '../forms/text-field';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -78,4 +79,9 @@ export function QueryStates({
     return <ErrorState title={failure} error={query.error} onRetry={() => void query.refetch()} />;
   }
   return empty ? <Empty>{empty}</Empty> : children;
+}
+
+/** A failed action's reason, in the server's words, announced; nothing while there is none. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  return <FormAlert message={error ? describeError(error) : null} />;
 }
