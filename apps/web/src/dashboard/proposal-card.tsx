@@ -5,6 +5,12 @@ import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/states';
 import type { QueuedProposal } from './entry-types';
 
+/** The reviewer's two answers, as buttons: while one is being sent, the other waits. */
+const DECISIONS = [
+  { decision: 'accept', label: 'Accept', busyLabel: 'Accepting…', variant: 'primary' },
+  { decision: 'reject', label: 'Reject', busyLabel: 'Rejecting…', variant: 'secondary' },
+] as const;
+
 interface ProposalCardProps {
   proposal: QueuedProposal;
   /** One's own proposal is shown but not reviewable: another editor has to decide it. */
@@ -86,27 +92,20 @@ export function ProposalCard({ proposal, mine, onDone }: ProposalCardProps) {
           </div>
           <ErrorAlert error={review.error} />
           <div className="actions">
-            <BusyButton
-              type="button"
-              busy={pendingDecision === 'accept'}
-              busyLabel="Accepting…"
-              disabled={pendingDecision === 'reject'}
-              aria-label={`Accept ${proposal.title}`}
-              onClick={() => decide('accept')}
-            >
-              Accept
-            </BusyButton>
-            <BusyButton
-              type="button"
-              variant="secondary"
-              busy={pendingDecision === 'reject'}
-              busyLabel="Rejecting…"
-              disabled={pendingDecision === 'accept'}
-              aria-label={`Reject ${proposal.title}`}
-              onClick={() => decide('reject')}
-            >
-              Reject
-            </BusyButton>
+            {DECISIONS.map(({ decision, label, busyLabel, variant }) => (
+              <BusyButton
+                key={decision}
+                type="button"
+                variant={variant}
+                busy={pendingDecision === decision}
+                busyLabel={busyLabel}
+                disabled={pendingDecision !== undefined && pendingDecision !== decision}
+                aria-label={`${label} ${proposal.title}`}
+                onClick={() => decide(decision)}
+              >
+                {label}
+              </BusyButton>
+            ))}
           </div>
         </>
       )}
