@@ -17,7 +17,8 @@ import {
   waitFor,
 } from '../harness/index.js';
 import { signUp, tokenHash } from './accounts.js';
-import { jsonHeaders, send, type WireResponse } from './wire.js';
+import { median, visibleAnswer } from './timing.js';
+import { jsonHeaders, send } from './wire.js';
 
 const EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
 const TRIES = 60;
@@ -76,11 +77,7 @@ describe('attacks on mailed links', () => {
         role: 'reader',
       });
       const lateToken = await linkToken('late@links.test', 'verify-email');
-      await db
-        .updateTable('accountTokens')
-        .set({ expiresAt: new Date(Date.now() - 1000) })
-        .where('tokenHash', '=', tokenHash(lateToken))
-        .execute();
+      await expireLink(lateToken);
       const refused = await clientError(
         late.person.trpc.auth.verifyEmail.mutate({ token: lateToken }),
       );
@@ -107,11 +104,7 @@ describe('attacks on mailed links', () => {
 
       await asker.trpc.auth.requestPasswordReset.mutate({ email: 'reset@links.test' });
       const lateToken = await linkToken('reset@links.test', 'reset-password', 1);
-      await db
-        .updateTable('accountTokens')
-        .set({ expiresAt: new Date(Date.now() - 1000) })
-        .where('tokenHash', '=', tokenHash(lateToken))
-        .execute();
+      await expireLink(lateToken);
       const late = await clientError(
         stranger().trpc.auth.resetPassword.mutate({
           token: lateToken,
@@ -162,11 +155,6 @@ describe('attacks on mailed links', () => {
         });
         return { response, ms: performance.now() - started };
       };
-      const visible = (response: WireResponse) => ({
-        status: response.status,
-        body: response.json,
-        setCookie: response.headers.getSetCookie(),
-      });
       await ask('warmup@links.test');
       await ask('known@links.test');
       const known: number[] = [];
@@ -177,11 +165,11 @@ describe('attacks on mailed links', () => {
         const a = await ask(first);
         const b = await ask(second);
         const [asKnown, asUnknown] = i % 2 === 0 ? [a, b] : [b, a];
-        expect(visible(asUnknown.response)).toEqual(visible(asKnown.response));
+        expect(visibleAnswer(asUnknown.response)).toEqual(visibleAnswer(asKnown.response));
         known.push(asKnown.ms);
         unknown.push(asUnknown.ms);
       }
-      expect(visible((await ask('KNOWN@links.test')).response).status).toBe(200);
+      expect(visibleAnswer((await ask('KNOWN@links.test')).response).status).toBe(200);
       const knownMedian = median(known);
       const unknownMedian = median(unknown);
       figures.tries = TRIES;
@@ -192,15 +180,16 @@ describe('attacks on mailed links', () => {
   );
 });
 
+/** Makes a mailed link's time run out, as if it were opened too late. */
+async function expireLink(token: string): Promise<void> {
+  await db
+    .updateTable('accountTokens')
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where('tokenHash', '=', tokenHash(token))
+    .execute();
+}
+
 /** Nobody signed in: a stranger holding a copy of someone's mail. */
 function stranger() {
   return person(stack.personOptions());
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

@@ -7,7 +7,7 @@
 import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { type Figures, type Person, reliabilityCase, type Stack } from '../harness/index.js';
+import { type Figures, reliabilityCase, type Stack } from '../harness/index.js';
 import {
   batchInput,
   batchPaths,
@@ -33,9 +33,7 @@ let procedures: ProcedureInfo[];
 let adminCookie: string;
 
 withSecurityStack(async (started) => {
-  let admin: Person;
-  ({ stack, db, tables, admin } = started);
-  adminCookie = admin.jar.header() ?? '';
+  ({ stack, db, tables, adminCookie } = started);
   expect(adminCookie).toContain('rolegate_session=');
   procedures = await listProcedures();
 });

@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { reliabilityCase, type Stack, startStack } from '../harness/index.js';
 import { signUp } from './accounts.js';
-import { jsonHeaders, send, type WireResponse } from './wire.js';
+import { median, visibleAnswer } from './timing.js';
+import { jsonHeaders, send } from './wire.js';
 
 const REGISTERED = 'known@enumeration.test';
 const TRIES = 100;
@@ -31,24 +32,6 @@ async function signIn(email: string, password: string) {
   return { response, ms: performance.now() - started };
 }
 
-/** Everything a client can see of a refusal, apart from nothing. */
-function visible(response: WireResponse) {
-  return {
-    status: response.status,
-    body: response.json,
-    setCookie: response.headers.getSetCookie(),
-    retryAfter: response.headers.get('retry-after'),
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 describe('attacks: telling registered emails from unknown ones at sign-in', () => {
   reliabilityCase(
     'registered email + wrong password and unknown email: identical answers; median time difference reported',
@@ -60,7 +43,7 @@ describe('attacks: telling registered emails from unknown ones at sign-in', () =
 
       const known: number[] = [];
       const unknown: number[] = [];
-      let reference: ReturnType<typeof visible> | undefined;
+      let reference: ReturnType<typeof visibleAnswer> | undefined;
       for (let i = 0; i < TRIES; i++) {
         const password = `wrong password ${i}`;
         // Interleaved, alternating which goes first, so drift affects both alike.
@@ -79,12 +62,12 @@ describe('attacks: telling registered emails from unknown ones at sign-in', () =
           throw new Error('a sign-in is missing');
         known.push(asKnown.ms);
         unknown.push(asUnknown.ms);
-        expect(visible(asUnknown.response)).toEqual(visible(asKnown.response));
-        reference ??= visible(asKnown.response);
+        expect(visibleAnswer(asUnknown.response)).toEqual(visibleAnswer(asKnown.response));
+        reference ??= visibleAnswer(asKnown.response);
       }
       // The same answer for another spelling of the registered email.
       const upper = await signIn(REGISTERED.toUpperCase(), 'wrong password again');
-      expect(visible(upper.response)).toEqual(reference);
+      expect(visibleAnswer(upper.response)).toEqual(reference);
       expect(reference?.status).toBe(401);
 
       const knownMedian = median(known);

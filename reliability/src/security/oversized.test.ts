@@ -5,7 +5,7 @@
  */
 import type { Executor } from '@rolegate/db';
 import { describe, expect } from 'vitest';
-import { type Person, reliabilityCase, type Stack } from '../harness/index.js';
+import { reliabilityCase, type Stack } from '../harness/index.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
 import { withSecurityStack } from './security-stack.js';
@@ -23,9 +23,7 @@ let mutations: ProcedureInfo[];
 let adminCookie: string;
 
 withSecurityStack(async (started) => {
-  let admin: Person;
-  ({ stack, db, tables, admin } = started);
-  adminCookie = admin.jar.header() ?? '';
+  ({ stack, db, tables, adminCookie } = started);
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });
 

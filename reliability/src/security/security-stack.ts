@@ -19,6 +19,8 @@ export interface SecurityStack {
   /** Every table of the migrated database, for snapshot() and guardedCall(). */
   tables: string[];
   admin: Person;
+  /** The admin's session as a Cookie header, for requests written by hand. */
+  adminCookie: string;
 }
 
 export async function startSecurityStack(): Promise<SecurityStack> {
@@ -27,7 +29,7 @@ export async function startSecurityStack(): Promise<SecurityStack> {
     const db = await stack.database.db();
     const tables = await listTables(db);
     const admin = await signInAdmin(stack.personOptions());
-    return { stack, db, tables, admin };
+    return { stack, db, tables, admin, adminCookie: admin.jar.header() ?? '' };
   } catch (error) {
     await stack.stop();
     throw error;
