@@ -5,6 +5,7 @@ import { mailsTo } from '../testing/account-mail.js';
 import { queuedDecisionToken } from '../testing/decision-links.js';
 import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { auditOf, type Person, pendingRequestIdOf } from '../testing/levels.js';
+import { signal } from '../testing/signal.js';
 import { setAdmin } from './set-admin.js';
 
 let t: TestContext;
@@ -78,14 +79,8 @@ describe('admin.setAdmin', () => {
 
   it('a demotion that waits for another one sees it, and is CONFLICT', async () => {
     const other = await t.signUpAdmin({ name: 'Other' });
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let firstDone = () => {};
-    const firstDemoted = new Promise<void>((resolve) => {
-      firstDone = resolve;
-    });
+    const gate = signal();
+    const firstDemoted = signal();
     // The first demotion holds its transaction open after its update, as a slow request would.
     const first = t.db.transaction().execute(async (trx) => {
       await setAdmin(trx, t.config, {
@@ -94,10 +89,10 @@ describe('admin.setAdmin', () => {
         isAdmin: false,
         now: new Date(),
       });
-      firstDone();
-      await gate;
+      firstDemoted.give();
+      await gate.done;
     });
-    await firstDemoted;
+    await firstDemoted.done;
     const second = t.db.transaction().execute((trx) =>
       setAdmin(trx, t.config, {
         admin: other.user,
@@ -107,7 +102,7 @@ describe('admin.setAdmin', () => {
       }),
     );
     if (testServerUrl() !== undefined) await waitUntilSomeoneWaitsForALock(t);
-    release();
+    gate.give();
     await first;
     expect((await callerError(second)).code).toBe('CONFLICT');
     expect(await adminIds()).toEqual([root.user.id]);

@@ -17,6 +17,7 @@ import {
   waitUntilSettled,
   workerPool,
 } from '../testing/outbox.js';
+import { signal } from '../testing/signal.js';
 
 const LONG_LEASE_MS = 10 * 60_000;
 
@@ -173,14 +174,8 @@ interface RowLock {
 
 /** Locks one outbox row (FOR UPDATE) in an open transaction until release(). */
 async function holdRowLock(db: Executor, idempotencyKey: string): Promise<RowLock> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let onLocked = () => {};
-  const locked = new Promise<void>((resolve) => {
-    onLocked = resolve;
-  });
+  const released = signal();
+  const locked = signal();
   const transaction = db.transaction().execute(async (trx) => {
     await trx
       .selectFrom('mailOutbox')
@@ -188,13 +183,13 @@ async function holdRowLock(db: Executor, idempotencyKey: string): Promise<RowLoc
       .where('idempotencyKey', '=', idempotencyKey)
       .forUpdate()
       .execute();
-    onLocked();
-    await released;
+    locked.give();
+    await released.done;
   });
-  await Promise.race([locked, transaction]);
+  await Promise.race([locked.done, transaction]);
   return {
     release: async () => {
-      release();
+      released.give();
       await transaction;
     },
   };
