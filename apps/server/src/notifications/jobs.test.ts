@@ -1,9 +1,14 @@
-import type { LevelRequestMailChoice } from '@rolegate/core';
+import type { LevelRequestMailChoice, RequestStatus } from '@rolegate/core';
 import type { Executor, User } from '@rolegate/db';
-import { createTestDb, type TestDb } from '@rolegate/db/testing';
-import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import type { TestDb } from '@rolegate/db/testing';
+import type { TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../env.js';
+import {
+  emptyMailAndPeople,
+  startDatabaseAndSmtp,
+  stopDatabaseAndSmtp,
+} from '../testing/database-and-smtp.js';
 import { decisionLinkIn } from '../testing/decision-links.js';
 import { mailSettings, waitUntilSettled, workerPool } from '../testing/outbox.js';
 import { testConfig } from '../testing/test-context.js';
@@ -20,19 +25,10 @@ let config: AppConfig;
 const workers = workerPool(() => ({ db, config: { databaseUrl: t.url, mail: config.mail } }));
 let admins: Record<LevelRequestMailChoice, User>;
 
-beforeAll(async () => {
-  t = await createTestDb();
-  db = t.db;
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-  await t.destroy();
-});
+beforeAll(async () => ({ t, db, smtp } = await startDatabaseAndSmtp()));
+afterAll(() => stopDatabaseAndSmtp({ t, db, smtp }));
 beforeEach(async () => {
-  await db.deleteFrom('mailOutbox').execute();
-  await db.deleteFrom('users').execute();
-  smtp.received.length = 0;
+  await emptyMailAndPeople({ t, db, smtp });
   config = testConfig({ mail: mailSettings(smtp.transport()) });
   admins = {
     each: await addUser('Each Admin', 'each@example.com', 'each'),
@@ -57,11 +53,18 @@ async function addUser(name: string, email: string, adminMail?: LevelRequestMail
     .executeTakeFirstOrThrow();
 }
 
-async function addRequest(name: string, createdAt: Date) {
+/** `name`'s request for power, made at `createdAt`; `status` for one decided since. */
+async function addRequest(name: string, createdAt: Date, status: RequestStatus = 'pending') {
   const user = await addUser(name, `${name.toLowerCase()}@example.com`);
   return db
     .insertInto('levelRequests')
-    .values({ userId: user.id, requestedRole: 'power', reason: `${name} needs it`, createdAt })
+    .values({
+      userId: user.id,
+      requestedRole: 'power',
+      reason: `${name} needs it`,
+      createdAt,
+      status,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -117,12 +120,7 @@ describe('reminders of a request nobody decided', () => {
   });
 
   it('skip a request that was decided, and send the one due after a long stop only once', async () => {
-    const decided = await addRequest('Bea', T0);
-    await db
-      .updateTable('levelRequests')
-      .set({ status: 'denied' })
-      .where('id', '=', decided.id)
-      .execute();
+    await addRequest('Bea', T0, 'denied');
     await addRequest('Cleo', T0);
     const queued = await runAt(after(60), after(61));
     expect(queued.map((run) => run.reminders)).toEqual([1, 0]);
@@ -188,12 +186,7 @@ describe('the daily digest', () => {
   });
 
   it('is not sent on a day when nothing waits', async () => {
-    const request = await addRequest('Cleo', T0);
-    await db
-      .updateTable('levelRequests')
-      .set({ status: 'approved' })
-      .where('id', '=', request.id)
-      .execute();
+    await addRequest('Cleo', T0, 'approved');
     const queued = await runAt(new Date('2026-12-02T08:00:00Z'));
     expect(queued).toEqual([{ reminders: 0, digests: 0, levels: { warned: 0, ended: 0 } }]);
     expect(smtp.received).toEqual([]);

@@ -1,9 +1,14 @@
 import type { Executor, LevelRequest, User } from '@rolegate/db';
-import { createTestDb, type TestDb } from '@rolegate/db/testing';
+import type { TestDb } from '@rolegate/db/testing';
 import { type Address, BadHeaderError } from '@rolegate/mail';
-import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
+import type { TestSmtpServer } from '@rolegate/mail/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../env.js';
+import {
+  emptyMailAndPeople,
+  startDatabaseAndSmtp,
+  stopDatabaseAndSmtp,
+} from '../testing/database-and-smtp.js';
 import { mailSettings, outboxRows, waitUntilSettled, workerPool } from '../testing/outbox.js';
 import { testConfig } from '../testing/test-context.js';
 import { notifyAdminsOfLevelRequest, notifyRequestDecision } from './notify.js';
@@ -16,20 +21,10 @@ let smtp: TestSmtpServer;
 let config: AppConfig;
 const workers = workerPool(() => ({ db, config: { databaseUrl: t.url, mail: config.mail } }));
 
-beforeAll(async () => {
-  t = await createTestDb();
-  db = t.db;
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-  await t.destroy();
-});
+beforeAll(async () => ({ t, db, smtp } = await startDatabaseAndSmtp()));
+afterAll(() => stopDatabaseAndSmtp({ t, db, smtp }));
 beforeEach(async () => {
-  await db.deleteFrom('mailOutbox').execute();
-  await db.deleteFrom('levelRequests').execute();
-  await db.deleteFrom('users').execute();
-  smtp.received.length = 0;
+  await emptyMailAndPeople({ t, db, smtp });
   configure([]);
 });
 afterEach(() => workers.stopAll());
