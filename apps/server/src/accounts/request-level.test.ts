@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPendingRequestOf } from '../requests/open.js';
 import { callerError, createTestContext, type TestContext } from '../testing/index.js';
-import { pendingRequestsOf } from '../testing/rows.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ describe('account.requestLevel', () => {
     const { user, caller } = await t.signUp({ role: 'reader' });
     const result = await caller.account.requestLevel({ role: 'power', reason: 'data cleanup' });
     expect(result.user).toMatchObject({ role: 'editor', requestedRole: 'power', pending: true });
-    const [request] = await pendingRequestsOf(t.db, user.id);
+    const request = await findPendingRequestOf(t.db, user.id);
     expect(request).toMatchObject({ requestedRole: 'power', reason: 'data cleanup' });
     const mail = await t.db
       .selectFrom('mailOutbox')
@@ -33,7 +33,7 @@ describe('account.requestLevel', () => {
     const { user, caller } = await t.signUp({ role: 'reader' });
     const result = await caller.account.requestLevel({ role: 'editor' });
     expect(result.user).toMatchObject({ role: 'editor', pending: false, requestedRole: null });
-    expect(await pendingRequestsOf(t.db, user.id)).toEqual([]);
+    expect(await findPendingRequestOf(t.db, user.id)).toBeUndefined();
     const audit = await t.db
       .selectFrom('auditLog')
       .selectAll()
@@ -50,9 +50,10 @@ describe('account.requestLevel', () => {
 
   it('a second request while one is pending is a CONFLICT and changes nothing', async () => {
     const { user, caller } = await t.signUp({ role: 'power' });
+    const first = await findPendingRequestOf(t.db, user.id);
     const error = await callerError(caller.account.requestLevel({ role: 'power' }));
     expect(error.code).toBe('CONFLICT');
-    expect(await pendingRequestsOf(t.db, user.id)).toHaveLength(1);
+    expect(await findPendingRequestOf(t.db, user.id)).toEqual(first);
   });
 
   it('a level not above the current one is BAD_REQUEST naming role', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerError, contextWithAdmin, type TestContext } from '../testing/index.js';
 import { type Person, queuedMail } from '../testing/levels.js';
-import { pendingRequestsOf } from '../testing/rows.js';
+import { findPendingRequestOf } from './open.js';
 
 /** APPROVAL_REQUIRED_LEVELS=editor,power */
 let t: TestContext;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 const pendingRequestOf = async (userId: string) => {
-  const [request] = await pendingRequestsOf(t.db, userId);
+  const request = await findPendingRequestOf(t.db, userId);
   if (request === undefined) throw new Error('no pending request');
   return request;
 };

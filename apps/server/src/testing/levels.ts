@@ -2,7 +2,7 @@
 import { LEVELS, type Level } from '@rolegate/core';
 import type { AuditEntry, Executor } from '@rolegate/db';
 import { EmailMessage } from '@rolegate/mail';
-import { pendingRequestsOf } from './rows.js';
+import { findPendingRequestOf } from '../requests/open.js';
 import type { Caller, TestContext } from './test-context.js';
 
 export interface Person {
@@ -31,7 +31,7 @@ export async function peopleAtEveryLevel(
 }
 
 export async function pendingRequestIdOf(db: Executor, userId: string): Promise<string> {
-  const [request] = await pendingRequestsOf(db, userId);
+  const request = await findPendingRequestOf(db, userId);
   if (request === undefined) throw new Error(`${userId} has no pending level request`);
   return request.id;
 }

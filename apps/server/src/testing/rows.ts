@@ -9,13 +9,3 @@ export function userRow(db: Executor, id: string): Promise<User> {
 export function requestRow(db: Executor, id: string): Promise<LevelRequest> {
   return db.selectFrom('levelRequests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
-
-/** The person's pending level requests (at most one, by the unique index). */
-export function pendingRequestsOf(db: Executor, userId: string): Promise<LevelRequest[]> {
-  return db
-    .selectFrom('levelRequests')
-    .selectAll()
-    .where('userId', '=', userId)
-    .where('status', '=', 'pending')
-    .execute();
-}
