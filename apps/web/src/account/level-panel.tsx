@@ -9,6 +9,7 @@ import { useSchemasSoon } from '../forms/load-schemas';
 import { TextField } from '../forms/text-field';
 import { useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { formatDateTime } from '../ui/format';
 
 const FIELDS = ['role', 'reason'] as const;
@@ -40,7 +41,7 @@ export function LevelPanel({ user, open = false }: { user: PublicUser; open?: bo
         </p>
       ) : null}
       <p>{policy.summary}</p>
-      <div aria-live="polite">{done ? <p className="notice notice-success">{done}</p> : null}</div>
+      <DoneNotice message={done} />
       {options.length > 0 ? (
         <details className="disclosure" open={open}>
           <summary>Ask for a higher level</summary>

@@ -2,6 +2,7 @@ import { LEVEL_REQUEST_MAIL_CHOICES, type LevelRequestMailChoice } from '@rolega
 import { useState } from 'react';
 import { RadioOptions } from '../forms/radio-options';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { ErrorAlert } from '../ui/states';
 
 const CHOICES: Record<LevelRequestMailChoice, { label: string; detail: string }> = {
@@ -60,7 +61,7 @@ export function RequestMailPanel() {
           )}
         />
       </fieldset>
-      <div aria-live="polite">{saved ? <p className="notice notice-success">Saved.</p> : null}</div>
+      <DoneNotice message={saved ? 'Saved.' : null} />
     </section>
   );
 }

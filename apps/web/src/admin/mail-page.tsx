@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { CardList } from '../ui/card-list';
+import { DoneNotice } from '../ui/done-notice';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
 import { ErrorAlert } from '../ui/states';
@@ -60,10 +61,9 @@ function RetryAllFailed() {
       >
         Retry all failed
       </BusyButton>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
+      <DoneNotice message={flash}>
         <ErrorAlert error={retryAll.error} />
-      </div>
+      </DoneNotice>
     </div>
   );
 }
@@ -113,10 +113,9 @@ function MessageCard({ message }: { message: OutboxMessage }) {
         <dt>Queued</dt>
         <dd>{formatDateTime(message.createdAt)}</dd>
       </dl>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
+      <DoneNotice message={flash}>
         <ErrorAlert error={retry.error} />
-      </div>
+      </DoneNotice>
       {retryable ? (
         <BusyButton
           type="button"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { levelLabel } from '../access/level-options';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
 import { REQUEST_STATUS_WORDS } from '../ui/request-status';
@@ -25,9 +26,7 @@ export function PersonPage({ id }: { id: string }) {
         <Link href={`/audit?subjectId=${encodeURIComponent(id)}`}>about them</Link>,{' '}
         <Link href={`/audit?actorId=${encodeURIComponent(id)}`}>by them</Link>
       </p>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
-      </div>
+      <DoneNotice message={flash} />
       <QueryStates
         query={person}
         loading="Loading the person…"

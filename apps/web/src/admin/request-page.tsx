@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { PageHeading } from '../ui/page-heading';
 import { Empty, QueryStates } from '../ui/states';
 import { RequestCard } from './request-card';
@@ -26,9 +27,7 @@ export function RequestPage({ id }: { id: string }) {
       <p>
         <Link href="/">← All requests</Link>
       </p>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
-      </div>
+      <DoneNotice message={flash} />
       {missing ? (
         <Empty>There is no request with this id. It may have been removed with its account.</Empty>
       ) : (

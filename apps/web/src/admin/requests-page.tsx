@@ -2,6 +2,7 @@ import { REQUEST_STATUSES, type RequestStatus } from '@rolegate/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { PageHeading } from '../ui/page-heading';
 import { REQUEST_STATUS_WORDS } from '../ui/request-status';
 import { ShowMoreButton } from '../ui/show-more-button';
@@ -69,9 +70,7 @@ export function RequestsPage() {
   return (
     <>
       <PageHeading title="Level requests" />
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
-      </div>
+      <DoneNotice message={flash} />
       <Filters>
         <SearchBox label="Search by name or email" />
         <FilterSelect name="status" label="Status" options={STATUS_OPTIONS} />

@@ -2,6 +2,7 @@ import type { Level } from '@rolegate/core';
 import { useRef, useState } from 'react';
 import { type EntryActions, entryActionsFor } from '../access/visible-actions';
 import { trpc } from '../trpc';
+import { DoneNotice } from '../ui/done-notice';
 import { ShowMoreButton } from '../ui/show-more-button';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
@@ -41,9 +42,7 @@ export function EntriesSection({ role }: { role: Level }) {
           </button>
         ) : null}
       </div>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
-      </div>
+      <DoneNotice message={flash} />
       {composing ? (
         <div className="card">
           <h3>{actions.write ? 'New entry' : 'Propose a new entry'}</h3>

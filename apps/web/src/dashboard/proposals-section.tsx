@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
 import { CardList } from '../ui/card-list';
+import { DoneNotice } from '../ui/done-notice';
 import { ProposalCard } from './proposal-card';
 
 const PAGE_SIZE = 50;
@@ -21,9 +22,7 @@ export function ProposalsSection({ userId }: { userId: string }) {
         <h2 id="proposals-heading">Proposals to review</h2>
         {proposals.length > 0 ? <span className="count">{count}</span> : null}
       </div>
-      <div aria-live="polite">
-        {flash ? <p className="notice notice-success">{flash}</p> : null}
-      </div>
+      <DoneNotice message={flash} />
       <CardList
         query={queue}
         items={proposals}
