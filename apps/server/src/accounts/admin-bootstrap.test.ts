@@ -24,10 +24,12 @@ const auditOf = (userId: string) =>
 const markVerified = (userId: string) =>
   t.db.updateTable('users').set({ emailVerified: true }).where('id', '=', userId).execute();
 
-function capturingLogger() {
+/** Runs the start-up bootstrap with ROLEGATE_ADMIN_EMAIL and _PASSWORD; answers what it logged. */
+async function bootstrapLog(adminEmail: string, adminPassword: string): Promise<string> {
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
-  return { logger, text: () => lines.join('') };
+  await ensureAdminFromConfig(t.db, { adminEmail, adminPassword }, logger);
+  return lines.join('');
 }
 
 describe('ensureAdmin', () => {
@@ -133,29 +135,19 @@ describe('ensureAdmin', () => {
 describe('ensureAdminFromConfig (ROLEGATE_ADMIN_EMAIL at start)', () => {
   it('refuses to promote an account whose password differs, logging the fix', async () => {
     const { user, password } = await t.signUp({ email: 'ops@example.com' });
-    const { logger, text } = capturingLogger();
-    await ensureAdminFromConfig(
-      t.db,
-      { adminEmail: user.email, adminPassword: 'the operator password' },
-      logger,
-    );
-    expect(text()).toContain('NOT made admin');
-    expect(text()).toContain(`pnpm rolegate create-admin --email ${user.email} --reset-password`);
-    expect(text()).not.toContain('the operator password');
+    const log = await bootstrapLog(user.email, 'the operator password');
+    expect(log).toContain('NOT made admin');
+    expect(log).toContain(`pnpm rolegate create-admin --email ${user.email} --reset-password`);
+    expect(log).not.toContain('the operator password');
     expect(await userByEmail(user.email)).toMatchObject({ isAdmin: false });
     expect((await t.caller().auth.login({ email: user.email, password })).user.isAdmin).toBe(false);
   });
 
   it('never changes the password of an existing admin, and warns', async () => {
     const { user, password } = await t.signUpAdmin({ email: 'keep@example.com' });
-    const { logger, text } = capturingLogger();
-    await ensureAdminFromConfig(
-      t.db,
-      { adminEmail: user.email, adminPassword: 'a new password!!' },
-      logger,
-    );
-    expect(text()).toContain('NOT applied');
-    expect(text()).not.toContain('a new password!!');
+    const log = await bootstrapLog(user.email, 'a new password!!');
+    expect(log).toContain('NOT applied');
+    expect(log).not.toContain('a new password!!');
     await t.caller().auth.login({ email: user.email, password });
   });
 });
