@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPeople, signedInClient } from '../testing/admin-lists.js';
 import { everyPage } from '../testing/expectations.js';
 import {
   clientError,
@@ -10,6 +9,7 @@ import {
   type TestServer,
 } from '../testing/index.js';
 import { pendingRequestIdOf } from '../testing/levels.js';
+import { insertPeople, signedInClient } from '../testing/seeded-rows.js';
 import { CSV_PAGE_ROWS, inertCell } from './csv.js';
 import { writeAudit } from './write-audit.js';
 

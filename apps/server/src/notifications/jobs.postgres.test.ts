@@ -1,6 +1,7 @@
 import { createDb, type Executor } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertPendingRequests, insertPeople } from '../testing/seeded-rows.js';
 import { testConfig } from '../testing/test-context.js';
 import { runRequestJobs } from './jobs.js';
 
@@ -40,28 +41,21 @@ describe('level-request jobs in several workers at once', () => {
       .returning('id')
       .execute();
     expect(admin && dailyAdmin).toBeTruthy();
-    const people = await t.db
-      .insertInto('users')
-      .values(
-        Array.from({ length: 20 }, (_, i) => ({
-          name: `Person ${i}`,
-          email: `person${i}@example.com`,
-          passwordHash: 'x',
-          role: 'editor' as const,
-        })),
-      )
-      .returning('id')
-      .execute();
-    await t.db
-      .insertInto('levelRequests')
-      .values(
-        people.map((person) => ({
-          userId: person.id,
-          requestedRole: 'power' as const,
-          createdAt: new Date('2026-12-01T00:00:00Z'),
-        })),
-      )
-      .execute();
+    const asked = new Date('2026-12-01T00:00:00Z');
+    const people = await insertPeople(
+      t.db,
+      Array.from({ length: 20 }, (_, i) => ({
+        name: `Person ${i}`,
+        email: `person${i}@example.com`,
+        role: 'editor' as const,
+      })),
+      asked,
+    );
+    await insertPendingRequests(
+      t.db,
+      people.map((person) => person.id),
+      asked,
+    );
   });
   afterAll(async () => {
     await Promise.all(pools.map((pool) => pool.destroy()));

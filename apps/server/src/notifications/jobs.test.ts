@@ -11,6 +11,7 @@ import {
 } from '../testing/database-and-smtp.js';
 import { decisionLinkIn } from '../testing/decision-links.js';
 import { mailSettings, waitUntilSettled, workerPool } from '../testing/outbox.js';
+import { insertPendingRequests, insertPeople } from '../testing/seeded-rows.js';
 import { testConfig } from '../testing/test-context.js';
 import { runRequestJobs } from './jobs.js';
 
@@ -129,27 +130,24 @@ describe('reminders of a request nobody decided', () => {
   });
 
   it('reach a request that is due even behind a hundred older ones that are not', async () => {
-    const people = await db
-      .insertInto('users')
-      .values(
-        Array.from({ length: 100 }, (_, i) => ({
-          name: `Early ${i}`,
-          email: `early${i}@example.com`,
-          passwordHash: 'not-a-hash',
-          role: 'editor' as const,
-        })),
-      )
-      .returning('id')
-      .execute();
-    const early = await db
-      .insertInto('levelRequests')
-      .values(people.map((p) => ({ userId: p.id, requestedRole: 'power' as const, createdAt: T0 })))
-      .returning('id')
-      .execute();
+    const people = await insertPeople(
+      db,
+      Array.from({ length: 100 }, (_, i) => ({
+        name: `Early ${i}`,
+        email: `early${i}@example.com`,
+        role: 'editor' as const,
+      })),
+      T0,
+    );
+    const early = await insertPendingRequests(
+      db,
+      people.map((person) => person.id),
+      T0,
+    );
     // Their first reminder went out; the second is due only at 48 hours.
     await db
       .insertInto('levelRequestReminders')
-      .values(early.map((request) => ({ requestId: request.id, number: 1 })))
+      .values(early.map((requestId) => ({ requestId, number: 1 })))
       .execute();
     await addRequest('Late', after(1));
     expect((await runRequestJobs(db, config, after(25))).reminders).toBe(1);

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN_PAGE_DEFAULT, ADMIN_PAGE_MAX } from '@rolegate/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  insertPendingRequests,
-  insertPeople,
-  type SeededPerson,
-  signedInClient,
-} from '../testing/admin-lists.js';
 import { everyPage } from '../testing/expectations.js';
 import {
   clientError,
@@ -14,6 +8,12 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/index.js';
+import {
+  insertPendingRequests,
+  insertPeople,
+  type SeededPerson,
+  signedInClient,
+} from '../testing/seeded-rows.js';
 
 let s: TestServer;
 let admin: TestClient & { userId: string };

@@ -1,6 +1,6 @@
 /**
- * Rows for the admin lists' tests, written straight into the tables (many at once, the same
- * creation time for several, so the id has to break ties), and a signed-in HTTP client that is an
+ * Rows written straight into the tables, many at once (the admin lists, the request jobs): the same
+ * creation time for several, so the id has to break ties. And a signed-in HTTP client that may be an
  * admin.
  */
 import type { Level } from '@rolegate/core';
