@@ -6,9 +6,9 @@
  */
 import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, type TestBrowser } from './support/browser';
+import { DESKTOP, failOnCspViolations, launchBrowser, type TestBrowser } from './support/browser';
 import { horizontalOverflow } from './support/layout';
 import { linkIn } from './support/links';
 import { waitForMail } from './support/mail';
@@ -67,10 +67,7 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-afterEach(() => {
-  const refused = browsers.flatMap((browser) => browser.cspViolations.splice(0));
-  expect(refused).toEqual([]);
-});
+failOnCspViolations(() => browsers);
 
 /** Screenshot, axe-core, and no sideways scrolling at this tab's width. */
 async function screen(page: Page, name: string): Promise<void> {

@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate } from './support/api';
 import type { AppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, type TestBrowser } from './support/browser';
+import { DESKTOP, failOnCspViolations, launchBrowser, type TestBrowser } from './support/browser';
 import { checkScreen } from './support/screens';
 import { type Site, startSite } from './support/site';
 
@@ -46,10 +46,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-afterEach(() => {
-  const refused = desktop?.cspViolations.splice(0) ?? [];
-  expect(refused, JSON.stringify(refused)).toEqual([]);
-});
+failOnCspViolations(() => [desktop]);
 
 function signedInTab(): Promise<Page> {
   if (!desktop) throw new Error('the browser did not start');

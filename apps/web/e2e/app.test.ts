@@ -5,9 +5,15 @@
  */
 import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  failOnCspViolations,
+  launchBrowser,
+  PHONE,
+  type TestBrowser,
+} from './support/browser';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
 import { type Site, startSite } from './support/site';
@@ -55,13 +61,7 @@ beforeEach(({ task, onTestFailed }) => {
   });
 });
 
-// The app must work under its own Content-Security-Policy: anything Chromium refused fails the step.
-afterEach(() => {
-  const refused = [...(personBrowser?.cspViolations ?? []), ...(adminBrowser?.cspViolations ?? [])];
-  personBrowser?.cspViolations.splice(0);
-  adminBrowser?.cspViolations.splice(0);
-  expect(refused).toEqual([]);
-});
+failOnCspViolations(() => [personBrowser, adminBrowser]);
 
 /** Screenshot plus axe-core: no serious or critical violation on the screen as it is now. */
 async function screen(page: Page, name: string): Promise<void> {

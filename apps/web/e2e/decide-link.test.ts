@@ -5,10 +5,16 @@
  */
 import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate, apiQuery } from './support/api';
 import type { AppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  failOnCspViolations,
+  launchBrowser,
+  PHONE,
+  type TestBrowser,
+} from './support/browser';
 import { waitForMail } from './support/mail';
 import { checkScreen } from './support/screens';
 import { type Site, startSite } from './support/site';
@@ -37,12 +43,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-afterEach(() => {
-  const refused = [...(phone?.cspViolations ?? []), ...(desktop?.cspViolations ?? [])];
-  phone?.cspViolations.splice(0);
-  desktop?.cspViolations.splice(0);
-  expect(refused, JSON.stringify(refused)).toEqual([]);
-});
+failOnCspViolations(() => [phone, desktop]);
 
 async function newTab(browser: TestBrowser | undefined): Promise<Page> {
   if (!browser) throw new Error('the browser did not start');

@@ -6,10 +6,16 @@
  */
 import { startSmtpServer, type TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate, apiQuery } from './support/api';
 import { type AppServer, startAppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
+import {
+  DESKTOP,
+  failOnCspViolations,
+  launchBrowser,
+  PHONE,
+  type TestBrowser,
+} from './support/browser';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { waitForMail } from './support/mail';
 import { checkScreen } from './support/screens';
@@ -50,12 +56,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-afterEach(() => {
-  const refused = [...(adminBrowser?.cspViolations ?? []), ...(personBrowser?.cspViolations ?? [])];
-  adminBrowser?.cspViolations.splice(0);
-  personBrowser?.cspViolations.splice(0);
-  expect(refused, JSON.stringify(refused)).toEqual([]);
-});
+failOnCspViolations(() => [adminBrowser, personBrowser]);
 
 async function signedInTab(browser: TestBrowser | undefined, email: string, password: string) {
   if (!browser) throw new Error('the browser did not start');
