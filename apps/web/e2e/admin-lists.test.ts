@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate } from './support/api';
 import type { AppServer } from './support/app-server';
-import { DESKTOP, failOnCspViolations, launchBrowser, type TestBrowser } from './support/browser';
+import { DESKTOP, launchBrowser, type TestBrowser } from './support/browser';
+import { failOnCspViolations } from './support/csp';
 import { checkScreen } from './support/screens';
 import { type Site, startSite } from './support/site';
 

@@ -7,13 +7,8 @@ import type { TestSmtpServer } from '@rolegate/mail/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServer } from './support/app-server';
-import {
-  DESKTOP,
-  failOnCspViolations,
-  launchBrowser,
-  PHONE,
-  type TestBrowser,
-} from './support/browser';
+import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
+import { failOnCspViolations } from './support/csp';
 import { waitForMail } from './support/mail';
 import { checkScreen, SCREENSHOT_DIR } from './support/screens';
 import { type Site, startSite } from './support/site';

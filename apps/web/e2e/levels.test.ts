@@ -9,13 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMutate, apiQuery } from './support/api';
 import { type AppServer, startAppServer } from './support/app-server';
-import {
-  DESKTOP,
-  failOnCspViolations,
-  launchBrowser,
-  PHONE,
-  type TestBrowser,
-} from './support/browser';
+import { DESKTOP, launchBrowser, PHONE, type TestBrowser } from './support/browser';
+import { failOnCspViolations } from './support/csp';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { waitForMail } from './support/mail';
 import { checkScreen } from './support/screens';
