@@ -32,6 +32,15 @@ async function bootstrapLog(adminEmail: string, adminPassword: string): Promise<
   return lines.join('');
 }
 
+/** `create-admin --reset-password`: the account becomes admin with `the new password`. */
+const makeAdminWithNewPassword = (email: string) =>
+  ensureAdmin(t.db, {
+    email,
+    password: 'the new password',
+    resetPassword: true,
+    source: 'create-admin',
+  });
+
 describe('ensureAdmin', () => {
   it('creates an admin at power the first time and changes nothing the second time', async () => {
     const input = {
@@ -97,12 +106,7 @@ describe('ensureAdmin', () => {
   it('with resetPassword makes an account admin at power, replaces its password and ends its sessions', async () => {
     const { user, password } = await t.signUp({ email: 'reset-me@example.com' });
     await createSession(t.db, user.id, new Date());
-    const result = await ensureAdmin(t.db, {
-      email: user.email,
-      password: 'the new password',
-      resetPassword: true,
-      source: 'create-admin',
-    });
+    const result = await makeAdminWithNewPassword(user.email);
     expect(result).toMatchObject({ outcome: 'promoted', passwordSet: true });
     expect(await userByEmail(user.email)).toMatchObject({
       isAdmin: true,
@@ -120,12 +124,7 @@ describe('ensureAdmin', () => {
   it('sets the password of an existing admin with resetPassword and signs it out everywhere', async () => {
     const { user } = await t.signUpAdmin({ email: 'reset@example.com' });
     await createSession(t.db, user.id, new Date());
-    const result = await ensureAdmin(t.db, {
-      email: user.email,
-      password: 'the new password',
-      resetPassword: true,
-      source: 'create-admin',
-    });
+    const result = await makeAdminWithNewPassword(user.email);
     expect(result).toMatchObject({ outcome: 'already-admin', passwordSet: true });
     expect(await sessionHashesOf(t.db, user.id)).toEqual([]);
     await t.caller().auth.login({ email: user.email, password: 'the new password' });
