@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { type Ref, useId, useRef, useState } from 'react';
 import type { EntryActions } from '../access/visible-actions';
 import { errorCode } from '../forms/form-errors';
 import { trpc } from '../trpc';
@@ -89,40 +89,63 @@ export function EntryCard({ entry, actions, onDone }: EntryCardProps) {
       ) : null}
       {mode === 'view' ? (
         <div className="actions">
+          {/* The first button takes the focus back when a form on the card closes. */}
           {actions.write ? (
             <>
-              <button
+              <ModeButton
                 ref={firstAction}
-                type="button"
-                className="button button-secondary"
-                aria-label={`Edit ${entry.title}`}
+                label="Edit"
+                entryTitle={entry.title}
                 onClick={() => setMode('edit')}
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                className="button button-danger-quiet"
-                aria-label={`Delete ${entry.title}`}
+              />
+              <ModeButton
+                label="Delete"
+                entryTitle={entry.title}
+                look="danger-quiet"
                 onClick={() => setMode('confirm-delete')}
-              >
-                Delete
-              </button>
+              />
             </>
           ) : null}
           {actions.propose ? (
-            <button
+            <ModeButton
               ref={firstAction}
-              type="button"
-              className="button button-secondary"
-              aria-label={`Propose an edit to ${entry.title}`}
+              label="Propose an edit"
+              entryTitle={entry.title}
+              accessibleName={`Propose an edit to ${entry.title}`}
               onClick={() => setMode('propose')}
-            >
-              Propose an edit
-            </button>
+            />
           ) : null}
         </div>
       ) : null}
     </article>
+  );
+}
+
+/** A button on the card that opens one of its modes; its accessible name says which entry. */
+function ModeButton({
+  ref,
+  label,
+  entryTitle,
+  accessibleName = `${label} ${entryTitle}`,
+  look = 'secondary',
+  onClick,
+}: {
+  ref?: Ref<HTMLButtonElement>;
+  label: string;
+  entryTitle: string;
+  accessibleName?: string;
+  look?: 'secondary' | 'danger-quiet';
+  onClick: () => void;
+}) {
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`button button-${look}`}
+      aria-label={accessibleName}
+      onClick={onClick}
+    >
+      {label}
+    </button>
   );
 }
