@@ -18,4 +18,5 @@ export {
   startBuiltServer,
 } from './built-server.js';
 export { CookieJar } from './cookie-jar.js';
+export { type DirectoryLockOptions, withDirectoryLock } from './directory-lock.js';
 export { freePort } from './free-port.js';

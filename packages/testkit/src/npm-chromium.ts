@@ -5,13 +5,14 @@
  * /tmp without a lock, and can download a browser, which never happens here.
  */
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { extract } from 'tar-fs';
+import { withDirectoryLock } from './directory-lock.js';
 
 export interface UnpackedChromium {
   executablePath: string;
@@ -70,27 +71,11 @@ const STALE_LOCK_MS = 5 * 60_000;
  */
 async function withUnpackLock(target: string, unpack: () => Promise<void>): Promise<void> {
   await mkdir(CACHE_ROOT, { recursive: true });
-  const lock = `${target}.lock`;
-  for (;;) {
-    if (existsSync(path.join(target, 'chromium'))) return;
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => 0,
-      );
-      if (age > STALE_LOCK_MS) await rm(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    if (!existsSync(path.join(target, 'chromium'))) await unpack();
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  const unpacked = () => existsSync(path.join(target, 'chromium'));
+  if (unpacked()) return;
+  await withDirectoryLock(`${target}.lock`, { staleMs: STALE_LOCK_MS, pollMs: 250 }, async () => {
+    if (!unpacked()) await unpack();
+  });
 }
 
 /**

@@ -7,12 +7,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withDirectoryLock } from '@rolegate/testkit';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI_PATH = path.join(packageDir, 'dist', 'cli', 'main.js');
@@ -44,26 +44,8 @@ const LOCK_DIR = path.join(
 /** A lock older than this was left by a killed run. */
 const STALE_LOCK_MS = 120_000;
 
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      await mkdir(LOCK_DIR);
-      break;
-    } catch (error) {
-      if (Reflect.get(Object(error), 'code') !== 'EEXIST') throw error;
-      const age = await stat(LOCK_DIR).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      if (age > STALE_LOCK_MS) await rm(LOCK_DIR, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    await rm(LOCK_DIR, { recursive: true, force: true });
-  }
+function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  return withDirectoryLock(LOCK_DIR, { staleMs: STALE_LOCK_MS }, work);
 }
 
 export async function ensureCliBuilt(): Promise<string> {
