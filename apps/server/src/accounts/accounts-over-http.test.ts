@@ -11,10 +11,7 @@ import { LINK_EXPIRED } from './account-tokens.js';
 
 let smtp: TestSmtpServer;
 let s: TestServer;
-const workers = workerPool(() => ({
-  db: s.db,
-  config: { databaseUrl: undefined, mail: s.config.mail },
-}));
+const workers = workerPool(() => s);
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -13,10 +13,7 @@ let clock = T0;
 let smtp: TestSmtpServer;
 let t: TestContext;
 let admin: Person;
-const workers = workerPool(() => ({
-  db: t.db,
-  config: { databaseUrl: undefined, mail: t.config.mail },
-}));
+const workers = workerPool(() => t);
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -12,7 +12,7 @@ import { createTestContext, type TestContext } from '../testing/test-context.js'
 let smtp: TestSmtpServer;
 let t: TestContext;
 let admin: Awaited<ReturnType<TestContext['signUpAdmin']>>;
-const workers = workerPool(() => ({ db: t.db, config: t.config }));
+const workers = workerPool(() => t);
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../testing/test-server.js';
 let smtp: TestSmtpServer;
 let server: TestServer;
 let admin: Awaited<ReturnType<TestServer['signUpAdmin']>>;
-const workers = workerPool(() => ({ db: server.db, config: server.config }));
+const workers = workerPool(() => server);
 
 beforeAll(async () => {
   smtp = await startSmtpServer();

@@ -11,7 +11,7 @@ import { createTestContext, type TestContext } from '../testing/test-context.js'
 let main: TestSmtpServer;
 let backup: TestSmtpServer;
 let t: TestContext;
-const workers = workerPool(() => ({ db: t.db, config: t.config }));
+const workers = workerPool(() => t);
 
 beforeAll(async () => {
   // The main server takes the first message whole and then never answers the final `.`.
