@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { generatedId, stampedNow } from './steps.js';
+import { createTableWithId, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('users')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'users')
     .addColumn('email', 'text', (col) => col.notNull())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('password_hash', 'text', (col) => col.notNull())

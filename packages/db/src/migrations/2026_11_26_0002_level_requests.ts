@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, ownedBy, pointsAt, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, ownedBy, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('level_requests')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'level_requests')
     .addColumn('user_id', 'uuid', ownedBy('users.id'))
     .addColumn('requested_role', 'text', (col) => col.notNull())
     .addColumn('reason', 'text')

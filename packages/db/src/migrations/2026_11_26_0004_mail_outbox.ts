@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('mail_outbox')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'mail_outbox')
     .addColumn('idempotency_key', 'text', (col) => col.notNull())
     .addColumn('message', 'jsonb', (col) => col.notNull())
     .addColumn('state', 'text', (col) => col.notNull().defaultTo('pending'))

@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, pointsAt, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('audit_log')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'audit_log')
     // The record outlives the actor: deleting a user keeps what they did, without the link.
     .addColumn('actor_id', 'uuid', pointsAt('users.id'))
     .addColumn('action', 'text', (col) => col.notNull())

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
-import { createIndex, generatedId, pointsAt, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('entries')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'entries')
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('body', 'text', (col) => col.notNull())
     // Entries stay when their author's account is removed.

@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, ownedBy, pointsAt, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, ownedBy, pointsAt, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('entry_proposals')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'entry_proposals')
     // null: the proposal creates a new entry. A deleted entry takes its open proposals with it.
     .addColumn('entry_id', 'uuid', (col) => col.references('entries.id').onDelete('cascade'))
     .addColumn('title', 'text', (col) => col.notNull())

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, ownedBy, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, ownedBy, stampedNow } from './steps.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -9,9 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Accounts made before verification existed keep working: they are treated as proven.
   await sql`update users set email_verified = true`.execute(db);
 
-  await db.schema
-    .createTable('account_tokens')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'account_tokens')
     // SHA-256 of the token in the link: a leaked table cannot be replayed as links.
     .addColumn('token_hash', 'text', (col) => col.notNull().unique())
     .addColumn('user_id', 'uuid', ownedBy('users.id'))

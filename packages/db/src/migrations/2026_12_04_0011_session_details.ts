@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex } from './steps.js';
+import { createIndex, dropColumns } from './steps.js';
 
 /** What account.sessions shows: an id to revoke by (never the token's hash), the browser, the IP. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -14,10 +14,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('sessions_id_key').execute();
-  await db.schema
-    .alterTable('sessions')
-    .dropColumn('id')
-    .dropColumn('user_agent')
-    .dropColumn('ip')
-    .execute();
+  await dropColumns(db, 'sessions', ['id', 'user_agent', 'ip']);
 }

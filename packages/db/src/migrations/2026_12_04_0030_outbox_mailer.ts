@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { createIndex } from './steps.js';
+import { createIndex, dropColumns } from './steps.js';
 
 /**
  * Queued mail remembers its mailer (a MAILERS name; rows queued before this say "default"), and
@@ -21,9 +21,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('mail_outbox_mailer_sent_at_idx').execute();
-  await db.schema
-    .alterTable('mail_outbox')
-    .dropColumn('mailer')
-    .dropColumn('last_attempt_at')
-    .execute();
+  await dropColumns(db, 'mail_outbox', ['mailer', 'last_attempt_at']);
 }

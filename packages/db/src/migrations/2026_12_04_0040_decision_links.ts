@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex, generatedId, ownedBy, stampedNow } from './steps.js';
+import { createIndex, createTableWithId, ownedBy, stampedNow } from './steps.js';
 
 /**
  * Deciding a level request from the admin's mail: each admin's notification carries a link of their
@@ -15,9 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute();
 
-  await db.schema
-    .createTable('decision_links')
-    .addColumn('id', 'uuid', generatedId)
+  await createTableWithId(db, 'decision_links')
     .addColumn('token_hash', 'text', (col) => col.notNull().unique())
     .addColumn('request_id', 'uuid', ownedBy('level_requests.id'))
     .addColumn('admin_id', 'uuid', ownedBy('users.id'))

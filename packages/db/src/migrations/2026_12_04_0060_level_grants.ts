@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { addCheck, createIndex, replaceCheck } from './steps.js';
+import { addCheck, createIndex, dropColumns, replaceCheck } from './steps.js';
 
 /**
  * Levels after the decision (decision 033): a level may be held until a time (users.level_expires_at),
@@ -49,10 +49,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   );
   await db.schema.dropIndex('users_level_expires_at_idx').execute();
   await db.schema.alterTable('users').dropConstraint('users_level_grant_check').execute();
-  await db.schema
-    .alterTable('users')
-    .dropColumn('level_expires_at')
-    .dropColumn('level_before_grant')
-    .dropColumn('level_expiry_warned_at')
-    .execute();
+  await dropColumns(db, 'users', [
+    'level_expires_at',
+    'level_before_grant',
+    'level_expiry_warned_at',
+  ]);
 }

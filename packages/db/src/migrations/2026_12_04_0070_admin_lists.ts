@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { createIndex } from './steps.js';
+import { createIndex, ifTrigramsInstalled, PER_COLUMN_TRIGRAM_INDEXES } from './steps.js';
 
 /**
  * The admin panel at 100,000 people (decision 034): keyset-paging indexes in each list's order,
@@ -45,10 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           raise notice 'pg_trgm could not be created (%): the admin search reads the table', sqlerrm;
         end;
       end if;
-      if exists (select 1 from pg_extension where extname = 'pg_trgm') then
-        create index users_name_trgm_idx on users using gin (name gin_trgm_ops);
-        create index users_email_trgm_idx on users using gin (email gin_trgm_ops);
-      end if;
+      ${sql.raw(ifTrigramsInstalled(PER_COLUMN_TRIGRAM_INDEXES))}
     end
     $$`.execute(db);
 }

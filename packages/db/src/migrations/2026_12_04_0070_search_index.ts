@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { ifTrigramsInstalled, PER_COLUMN_TRIGRAM_INDEXES } from './steps.js';
 
 /**
  * The admin search's trigram index, one expression for name and email instead of one index each
@@ -22,13 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index if exists users_search_trgm_idx`.execute(db);
-  await sql`
-    do $$
-    begin
-      if exists (select 1 from pg_extension where extname = 'pg_trgm') then
-        create index users_name_trgm_idx on users using gin (name gin_trgm_ops);
-        create index users_email_trgm_idx on users using gin (email gin_trgm_ops);
-      end if;
-    end
-    $$`.execute(db);
+  await sql`do $$ begin ${sql.raw(ifTrigramsInstalled(PER_COLUMN_TRIGRAM_INDEXES))} end $$`.execute(
+    db,
+  );
 }

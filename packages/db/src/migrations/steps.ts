@@ -9,6 +9,10 @@ import { type ColumnDefinitionBuilder, type Kysely, type RawBuilder, sql } from 
 export const generatedId = (col: ColumnDefinitionBuilder) =>
   col.primaryKey().defaultTo(sql`gen_random_uuid()`);
 
+/** `create table "name" ("id" uuid default gen_random_uuid() primary key, …`: add the other columns. */
+export const createTableWithId = (db: Kysely<unknown>, name: string) =>
+  db.schema.createTable(name).addColumn('id', 'uuid', generatedId);
+
 /** `timestamptz default now() not null`, for created_at and its kin */
 export const stampedNow = (col: ColumnDefinitionBuilder) => col.notNull().defaultTo(sql`now()`);
 
@@ -66,3 +70,27 @@ export async function replaceCheck(
   await db.schema.alterTable(table).dropConstraint(name).execute();
   await addCheck(db, table, name, rule);
 }
+
+/** `alter table "table" drop column "a", drop column "b", …` in one statement. */
+export async function dropColumns(
+  db: Kysely<unknown>,
+  table: string,
+  columns: readonly string[],
+): Promise<void> {
+  const [first, ...rest] = columns;
+  if (first === undefined) return;
+  let step = db.schema.alterTable(table).dropColumn(first);
+  for (const column of rest) step = step.dropColumn(column);
+  await step.execute();
+}
+
+/**
+ * A statement for a `do $$ … $$` block that runs only where the pg_trgm extension is installed
+ * (PGlite has none; a Postgres server may lack it): without it the search reads the table.
+ */
+export const ifTrigramsInstalled = (statements: string) =>
+  `if exists (select 1 from pg_extension where extname = 'pg_trgm') then ${statements} end if;`;
+
+/** The per-column trigram indexes of migration 0070_admin_lists, which 0070_search_index replaced. */
+export const PER_COLUMN_TRIGRAM_INDEXES =
+  'create index users_name_trgm_idx on users using gin (name gin_trgm_ops); create index users_email_trgm_idx on users using gin (email gin_trgm_ops);';
