@@ -1,8 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { errorCode, errorsFromIssues, errorsFromServer } from '../forms/form-errors';
-import { schemasOrReport, useSchemasSoon } from '../forms/load-schemas';
+import { type FormEvent, useEffect, useState } from 'react';
+import { errorCode, errorsFromServer } from '../forms/form-errors';
+import { useSchemasSoon } from '../forms/load-schemas';
 import { FormAlert, focusField, TextField } from '../forms/text-field';
-import { useFormErrors } from '../forms/use-form-errors';
+import { formText, useForm } from '../forms/use-form';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { ChangedMeanwhile } from './changed-meanwhile';
@@ -22,8 +22,7 @@ interface EntryFormProps {
 }
 
 export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, show, clear } = useFormErrors(formRef, FIELDS);
+  const { formRef, errors, show, clear, sendChecked } = useForm(FIELDS);
   const utils = trpc.useUtils();
   // The version the form was opened with is what the edit is based on, even when the list behind
   // it refreshes meanwhile: a change the person never saw must not pass as seen. Only once the
@@ -64,34 +63,25 @@ export function EntryForm({ mode, entry, onDone, onCancel }: EntryFormProps) {
 
   useSchemasSoon();
   // The form opens because the person asked for it: let them type at once.
-  useEffect(() => focusField(formRef.current, 'title'), []);
+  useEffect(() => focusField(formRef.current, 'title'), [formRef]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);
-    const content = {
-      title: String(data.get('title') ?? ''),
-      body: String(data.get('body') ?? ''),
-    };
-    const schemas = await schemasOrReport(show);
-    if (!schemas) return;
+    const content = formText(data, FIELDS);
     if (mode === 'save') {
-      const parsed = schemas.saveEntryInput.safeParse({
-        ...content,
-        ...(entry ? { id: entry.id, baseVersion } : {}),
-      });
-      if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
-      clear();
-      save.mutate(parsed.data);
+      const target = entry ? { id: entry.id, baseVersion } : {};
+      await sendChecked(
+        (schemas) => schemas.saveEntryInput.safeParse({ ...content, ...target }),
+        save.mutate,
+      );
     } else {
-      const parsed = schemas.proposeInput.safeParse({
-        ...content,
-        ...(entry ? { entryId: entry.id, baseVersion } : {}),
-      });
-      if (!parsed.success) return show(errorsFromIssues(parsed.error.issues, FIELDS));
-      clear();
-      propose.mutate(parsed.data);
+      const target = entry ? { entryId: entry.id, baseVersion } : {};
+      await sendChecked(
+        (schemas) => schemas.proposeInput.safeParse({ ...content, ...target }),
+        propose.mutate,
+      );
     }
   }
 
