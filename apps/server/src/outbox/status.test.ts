@@ -1,4 +1,4 @@
-import type { Executor, OutboxState } from '@rolegate/db';
+import type { OutboxState } from '@rolegate/db';
 import { createTestDb, type TestDb } from '@rolegate/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,15 +7,11 @@ import { startTestServer } from '../testing/test-server.js';
 import { getMailStatus } from './status.js';
 
 let t: TestDb;
-let db: Executor;
 beforeAll(async () => {
   t = await createTestDb();
-  db = t.db;
 });
 afterAll(() => t.destroy());
-beforeEach(async () => {
-  await db.deleteFrom('mailOutbox').execute();
-});
+beforeEach(() => t.db.deleteFrom('mailOutbox').execute());
 
 /** Never dialled: /healthz reads the outbox, it does not connect. */
 const smtpTransport = undialledSmtpTransport;
@@ -34,7 +30,7 @@ async function addRow(
     sentAt?: Date;
   },
 ) {
-  await db
+  await t.db
     .insertInto('mailOutbox')
     .values({
       idempotencyKey: key,
@@ -52,10 +48,10 @@ async function addRow(
 
 describe('mail status', () => {
   it('is healthy with nothing queued, or only sent and freshly queued mail', async () => {
-    expect((await getMailStatus(db)).failing).toBe(false);
+    expect((await getMailStatus(t.db)).failing).toBe(false);
     await addRow('sent', { state: 'sent' });
     await addRow('new', { state: 'pending' });
-    const status = await getMailStatus(db);
+    const status = await getMailStatus(t.db);
     expect(status).toMatchObject({ failing: false, queued: 1, lastError: null });
   });
 
@@ -65,7 +61,7 @@ describe('mail status', () => {
       nextAttemptAt: new Date(Date.now() + 60_000),
       lastError: '421 Try again later',
     });
-    expect(await getMailStatus(db)).toMatchObject({
+    expect(await getMailStatus(t.db)).toMatchObject({
       failing: true,
       retrying: 1,
       lastError: '421 Try again later',
@@ -74,10 +70,10 @@ describe('mail status', () => {
 
   it('is failing for an hour after a message was given up, then clears', async () => {
     await addRow('recent', { state: 'failed', nextAttemptAt: minutesAgo(10), lastError: '550 No' });
-    expect(await getMailStatus(db)).toMatchObject({ failing: true, failedLastHour: 1 });
-    await db.deleteFrom('mailOutbox').execute();
+    expect(await getMailStatus(t.db)).toMatchObject({ failing: true, failedLastHour: 1 });
+    await t.db.deleteFrom('mailOutbox').execute();
     await addRow('old', { state: 'failed', nextAttemptAt: minutesAgo(90), lastError: '550 No' });
-    expect(await getMailStatus(db)).toMatchObject({ failing: false, failedLastHour: 0 });
+    expect(await getMailStatus(t.db)).toMatchObject({ failing: false, failedLastHour: 0 });
   });
 
   it('follows the latest delivery of each mailer: a later message sent clears a failure at once, a later failure sets it again', async () => {
@@ -95,7 +91,7 @@ describe('mail status', () => {
       lastAttemptAt: minutesAgo(2),
       lastError: '550 bulk refused',
     });
-    expect(await getMailStatus(db)).toMatchObject({
+    expect(await getMailStatus(t.db)).toMatchObject({
       failing: true,
       failingMailers: ['bulk', 'default'],
       lastError: '550 bulk refused',
@@ -106,24 +102,24 @@ describe('mail status', () => {
       sentAt: minutesAgo(1),
       lastAttemptAt: minutesAgo(1),
     });
-    expect(await getMailStatus(db)).toMatchObject({
+    expect(await getMailStatus(t.db)).toMatchObject({
       failing: true,
       failingMailers: ['bulk'],
       retrying: 1,
     });
     await addRow('bulk-sent', { state: 'sent', mailer: 'bulk', sentAt: minutesAgo(1) });
-    expect(await getMailStatus(db)).toMatchObject({
+    expect(await getMailStatus(t.db)).toMatchObject({
       failing: false,
       failingMailers: [],
       lastError: null,
     });
 
-    await db
+    await t.db
       .updateTable('mailOutbox')
       .set({ lastAttemptAt: new Date(), lastError: '421 Still down' })
       .where('idempotencyKey', '=', 'retry')
       .execute();
-    expect(await getMailStatus(db)).toMatchObject({
+    expect(await getMailStatus(t.db)).toMatchObject({
       failing: true,
       failingMailers: ['default'],
       lastError: '421 Still down',
@@ -133,7 +129,7 @@ describe('mail status', () => {
   it('is failing when due mail sits undelivered (no worker runs, or one died)', async () => {
     await addRow('stuck', { state: 'pending', nextAttemptAt: minutesAgo(10) });
     await addRow('orphan', { state: 'sending', lease: minutesAgo(10) });
-    expect(await getMailStatus(db)).toMatchObject({ failing: true, overdue: 2 });
+    expect(await getMailStatus(t.db)).toMatchObject({ failing: true, overdue: 2 });
   });
 });
 
