@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientError, startLoggedTestServer, type TestServer } from '../testing/index.js';
+import { clientError, type LoggedTestServer, startLoggedTestServer } from '../testing/index.js';
 import { withInsertsRefused } from '../testing/sign-up-rows.js';
 
-const lines: string[] = [];
-let s: TestServer;
+let s: LoggedTestServer;
 beforeAll(async () => {
-  s = await startLoggedTestServer('info', lines);
+  s = await startLoggedTestServer('info');
 });
 afterAll(() => s.close());
 
@@ -28,7 +27,7 @@ describe('an internal error over HTTP', () => {
     const requestId = /request id ([0-9a-f-]{36})/.exec(error.message)?.[1];
     expect(requestId, error.message).toBeDefined();
 
-    const logged = lines
+    const logged = s.logLines
       .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; err?: unknown })
       .filter((entry) => entry.reqId === requestId && entry.msg === 'procedure failed');
     expect(logged).toHaveLength(1);

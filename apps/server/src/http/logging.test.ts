@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpired } from '../housekeeping.js';
-import { startLoggedTestServer, type TestServer } from '../testing/index.js';
+import { type LoggedTestServer, startLoggedTestServer } from '../testing/index.js';
 
-const lines: string[] = [];
-let s: TestServer;
+let s: LoggedTestServer;
 beforeAll(async () => {
   // The server's own logger, at its most talkative level, into memory.
-  s = await startLoggedTestServer('trace', lines);
+  s = await startLoggedTestServer('trace');
 });
 afterAll(() => s.close());
 
@@ -27,7 +26,7 @@ describe('logs', () => {
     await trpc.auth.me.query();
     const token = jar.cookies.get('rolegate_session') ?? '';
     expect(token).not.toBe('');
-    const log = lines.join('');
+    const log = s.logLines.join('');
     expect(log).not.toContain(password);
     expect(log).not.toContain(token);
   });
@@ -37,9 +36,9 @@ describe('request logs', () => {
   const SECRET = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
   /** Requests each path (SECRET in it); the log must keep every `shown` form and never SECRET. */
   async function expectRedacted(paths: string[], shown: string[]) {
-    lines.length = 0;
+    s.logLines.length = 0;
     for (const path of paths) await fetch(new URL(path, s.url));
-    const log = lines.join('');
+    const log = s.logLines.join('');
     expect(log).not.toContain(SECRET);
     for (const form of shown) expect(log).toContain(form);
   }
@@ -63,10 +62,10 @@ describe('request logs', () => {
   });
 
   it('are one line a request, once answered, with the method, URL, status and time', async () => {
-    lines.length = 0;
+    s.logLines.length = 0;
     const response = await fetch(new URL('/trpc/auth.me', s.url));
     expect(response.status).toBe(200);
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = s.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const forMe = entries.filter((entry) => JSON.stringify(entry.req ?? {}).includes('auth.me'));
     expect(forMe).toHaveLength(1);
     expect(forMe[0]).toMatchObject({

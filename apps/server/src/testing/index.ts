@@ -11,6 +11,7 @@ export {
   testConfig,
 } from './test-context.js';
 export {
+  type LoggedTestServer,
   startLoggedTestServer,
   startTestServer,
   type TestClient,

@@ -85,11 +85,15 @@ export async function startTestServer(
   };
 }
 
-/** A test server whose own logger, at `logLevel`, writes each line into `lines` (for log checks). */
-export function startLoggedTestServer(
+/** A test server whose own logger, at `logLevel`, writes each line into `logLines` (for log checks). */
+export interface LoggedTestServer extends TestServer {
+  logLines: string[];
+}
+
+export async function startLoggedTestServer(
   logLevel: AppConfig['logLevel'],
-  lines: string[],
-): Promise<TestServer> {
-  const logger = createLogger({ logLevel }, { write: (line: string) => void lines.push(line) });
-  return startTestServer({ logger });
+): Promise<LoggedTestServer> {
+  const logLines: string[] = [];
+  const logger = createLogger({ logLevel }, { write: (line: string) => void logLines.push(line) });
+  return { ...(await startTestServer({ logger })), logLines };
 }
