@@ -1,7 +1,7 @@
 import { ACCESS_TABLE, LEVELS } from '@rolegate/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fillIn } from '../testing/fill-in';
+import { expectFieldRefused, fillIn } from '../testing/fill-in';
 import { apiError, renderWithApi } from '../testing/render-with-api';
 import { SignUpPage } from './sign-up-page';
 
@@ -59,10 +59,7 @@ describe('SignUpPage', () => {
     fillIn('Password', 'short');
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
-    const name = screen.getByLabelText('Name');
-    await waitFor(() => expect(document.activeElement).toBe(name));
-    expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Enter your name.')).toBeTruthy();
+    await expectFieldRefused('Name', 'Enter your name.');
     expect(screen.getByText(/Use at least 10 characters/)).toBeTruthy();
     expect(screen.getByText(/Choose one of: reader, contributor, editor, power/)).toBeTruthy();
     expect(calls.filter((call) => call.path === 'auth.register')).toEqual([]);
