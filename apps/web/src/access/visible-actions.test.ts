@@ -1,4 +1,4 @@
-import { ACCESS_TABLE, capabilitiesOf, LEVELS } from '@rolegate/core';
+import { ACCESS_TABLE, capabilitiesOf, LEVELS, type Level } from '@rolegate/core';
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_CAPABILITY,
@@ -8,40 +8,17 @@ import {
 } from './visible-actions';
 
 describe('entryActionsFor', () => {
-  it('lets a reader only read', () => {
-    expect(entryActionsFor('reader')).toEqual({
-      read: true,
-      propose: false,
-      review: false,
-      write: false,
-    });
-  });
+  // A reader only reads, a contributor also proposes, an editor also reviews; power edits and
+  // deletes directly instead of proposing, and keeps review.
+  const ACTIONS_OF: Record<Level, EntryActions> = {
+    reader: { read: true, propose: false, review: false, write: false },
+    contributor: { read: true, propose: true, review: false, write: false },
+    editor: { read: true, propose: true, review: true, write: false },
+    power: { read: true, propose: false, review: true, write: true },
+  };
 
-  it('lets a contributor propose changes but not review or write', () => {
-    expect(entryActionsFor('contributor')).toEqual({
-      read: true,
-      propose: true,
-      review: false,
-      write: false,
-    });
-  });
-
-  it('lets an editor propose and review but not write directly', () => {
-    expect(entryActionsFor('editor')).toEqual({
-      read: true,
-      propose: true,
-      review: true,
-      write: false,
-    });
-  });
-
-  it('gives power direct edit and delete instead of proposals, and keeps review', () => {
-    expect(entryActionsFor('power')).toEqual({
-      read: true,
-      propose: false,
-      review: true,
-      write: true,
-    });
+  it.each(LEVELS)('shows %s the actions of its level and no others', (level) => {
+    expect(entryActionsFor(level)).toEqual(ACTIONS_OF[level]);
   });
 
   it.each(LEVELS)(
