@@ -59,13 +59,13 @@ export function App() {
   );
 }
 
-function Routes({
-  user,
-  decision,
-}: {
+/** Who is signed in (if anyone), and the decision on their level request still to announce. */
+interface RoutesProps {
   user: PublicUser | null;
   decision: ReturnType<typeof useDecisionNotice>;
-}) {
+}
+
+function Routes({ user, decision }: RoutesProps) {
   return (
     <Suspense fallback={<Loading label="Loading…" />}>
       <Switch>
@@ -91,13 +91,7 @@ function Routes({
   );
 }
 
-function AccountRoutes({
-  user,
-  decision,
-}: {
-  user: PublicUser | null;
-  decision: ReturnType<typeof useDecisionNotice>;
-}) {
+function AccountRoutes({ user, decision }: RoutesProps) {
   return (
     <Switch>
       <Route path="/sign-in">{user ? <AfterSignIn /> : <SignInPage />}</Route>
