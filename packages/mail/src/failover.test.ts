@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from './classify.js';
 import { getConnection } from './connection.js';
 import { MailDeliveryUncertainError, MailFailoverError } from './errors.js';
-import { EmailMessage } from './message.js';
 import { isUnreachable } from './network-failure.js';
+import { testMessage } from './testing/message.js';
 import { closedPort, settingsFor } from './testing/settings.js';
 import { smtpServers } from './testing/smtp-servers.js';
 import type { SmtpTransport } from './transport.js';
@@ -12,15 +12,7 @@ import type { SmtpTransport } from './transport.js';
 const server = smtpServers();
 const SHORT_TIMEOUT_MS = 300;
 
-function message(subject: string): EmailMessage {
-  return new EmailMessage({
-    subject,
-    body: 'Body',
-    fromEmail: 'noreply@rolegate.test',
-    to: ['ann@example.com'],
-    settings: settingsFor({ backend: 'dummy' }),
-  });
-}
+const message = (subject: string) => testMessage({ subject });
 
 function failoverConnection(main: SmtpTransport, backup: SmtpTransport) {
   return getConnection(undefined, { settings: settingsFor(main, { failover: [backup] }) });

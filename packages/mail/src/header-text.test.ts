@@ -1,21 +1,14 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { EmailMessage } from './message.js';
 import { renderMessage } from './render.js';
 import { loadMailSettings } from './settings.js';
+import { testMessage } from './testing/message.js';
 
 const settings = loadMailSettings({ EMAIL_BACKEND: 'memory' });
 const LOOKALIKE = '=?utf-8?b?QWRtaW4=?=';
 
 async function parsed(subject: string, to = 'b@example.com') {
-  const message = new EmailMessage({
-    subject,
-    body: 'Body',
-    fromEmail: 'a@rolegate.test',
-    to: [to],
-    settings,
-  });
-  return simpleParser(await renderMessage(message));
+  return simpleParser(await renderMessage(testMessage({ subject, to: [to], settings })));
 }
 
 describe('user text in headers', () => {
@@ -35,12 +28,7 @@ describe('user text in headers', () => {
   });
 
   it('leaves a plain subject as it is in the header', async () => {
-    const message = new EmailMessage({
-      subject: 'Plain words',
-      body: 'B',
-      to: ['b@example.com'],
-      settings,
-    });
+    const message = testMessage({ subject: 'Plain words', settings });
     expect((await renderMessage(message)).toString()).toMatch(/^Subject: Plain words\r$/m);
   });
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { getConnection } from '../connection.js';
-import { EmailMessage } from '../message.js';
 import { sendMail } from '../send.js';
 import { loadMailSettings, MailSettingsError } from '../settings.js';
+import { testMessage } from '../testing/message.js';
 import { clearOutbox, outbox } from './memory.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'rolegate-mail-'));
@@ -14,15 +14,7 @@ beforeEach(() => clearOutbox());
 
 const settings = loadMailSettings({ EMAIL_BACKEND: 'memory' });
 
-function message(subject: string): EmailMessage {
-  return new EmailMessage({
-    subject,
-    body: 'Body text',
-    fromEmail: 'a@rolegate.test',
-    to: ['b@example.com'],
-    settings,
-  });
-}
+const message = (subject: string) => testMessage({ subject, settings });
 
 describe('memory backend', () => {
   it('appends copies of sent messages to outbox, as Django’s mail.outbox', async () => {
@@ -99,7 +91,7 @@ describe('getConnection', () => {
   });
 
   it('skips messages without recipients, as Django', async () => {
-    const empty = new EmailMessage({ subject: 'nobody', to: [], settings });
+    const empty = testMessage({ subject: 'nobody', to: [], settings });
     expect(await getConnection(undefined, { settings }).sendMessages([empty, message('x')])).toBe(
       1,
     );

@@ -1,22 +1,15 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getConnection } from '../connection.js';
-import { EmailMessage } from '../message.js';
+import type { EmailMessage } from '../message.js';
 import { loadMailSettings } from '../settings.js';
+import { testMessage } from '../testing/message.js';
 import { CONSOLE_LINE_PREFIX, CONSOLE_MAIL_END, CONSOLE_MAIL_START } from './console.js';
 
 const settings = loadMailSettings({ EMAIL_BACKEND: 'memory' });
 afterEach(() => vi.restoreAllMocks());
 
-function message(subject: string, body = 'Body text'): EmailMessage {
-  return new EmailMessage({
-    subject,
-    body,
-    fromEmail: 'a@rolegate.test',
-    to: ['b@example.com'],
-    settings,
-  });
-}
+const message = (subject: string) => testMessage({ subject, settings });
 
 async function printed(sent: EmailMessage): Promise<string> {
   const stream = new PassThrough();
@@ -39,7 +32,11 @@ describe('console backend', () => {
   it('prints no line that a log reader could take for a JSON record, whatever the body holds', async () => {
     const forged = '{"level":30,"time":1,"msg":"admin approved","reqId":"x"}';
     const output = await printed(
-      message('Reason', `I need it.\n${forged}\r\n${forged}\r${forged}`),
+      testMessage({
+        subject: 'Reason',
+        body: `I need it.\n${forged}\r\n${forged}\r${forged}`,
+        settings,
+      }),
     );
     const lines = output.split('\n').filter((line) => line !== '');
     for (const line of lines) {

@@ -1,31 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from '../classify.js';
 import { getConnection } from '../connection.js';
-import { EmailMessage } from '../message.js';
 import type { TestSmtpServer } from '../testing/index.js';
+import { testMessage } from '../testing/message.js';
 import { closedPort, settingsFor } from '../testing/settings.js';
 import { smtpServers } from '../testing/smtp-servers.js';
 import type { Security } from '../transport.js';
 
 const server = smtpServers();
 
-function message(init: Partial<ConstructorParameters<typeof EmailMessage>[0]> = {}): EmailMessage {
-  return new EmailMessage({
-    subject: 'Hello',
-    body: 'Body',
-    fromEmail: 'noreply@rolegate.test',
-    to: ['ann@example.com'],
-    settings: settingsFor({ backend: 'dummy' }),
-    ...init,
-  });
-}
-
 /** Sends one message through `transport`; resolves to the error, or null when it went through. */
 async function failureOf(smtp: TestSmtpServer, overrides = {}): Promise<unknown> {
   const connection = getConnection(smtp.transport(overrides), {
     settings: settingsFor({ backend: 'dummy' }),
   });
-  return connection.sendMessages([message()]).then(
+  return connection.sendMessages([testMessage()]).then(
     () => null,
     (error: unknown) => error,
   );
@@ -38,7 +27,7 @@ describe('delivery', () => {
     ['ssl', true],
   ])('works over %s, encrypted: %s', async (security, encrypted) => {
     const smtp = await server({ security, auth: { user: 'mailer', pass: 'secret' } });
-    const sent = await getConnection(smtp.transport()).sendMessages([message()]);
+    const sent = await getConnection(smtp.transport()).sendMessages([testMessage()]);
     expect(sent).toBe(1);
     const [received] = await smtp.waitForMessages(1);
     expect(received?.secure).toBe(encrypted);
@@ -47,7 +36,7 @@ describe('delivery', () => {
 
   it('delivers every field as built', async () => {
     const smtp = await server({ security: 'starttls' });
-    const original = message({
+    const original = testMessage({
       subject: 'Décision: approved',
       body: 'Plain body',
       fromEmail: 'Rolegate <noreply@rolegate.test>',
@@ -96,8 +85,8 @@ describe('delivery', () => {
     smtp.setFaults({ rcptTo: { code: 550, addresses: ['gone@example.com'] } });
     const connection = getConnection(smtp.transport(), { failSilently: true });
     const sent = await connection.sendMessages([
-      message({ to: ['gone@example.com'] }),
-      message({ to: ['ann@example.com'] }),
+      testMessage({ to: ['gone@example.com'] }),
+      testMessage({ to: ['ann@example.com'] }),
     ]);
     expect(sent).toBe(1);
     expect(smtp.connections).toBe(1);
@@ -110,11 +99,11 @@ describe('delivery', () => {
     const connection = getConnection(smtp.transport());
     await connection.open();
     // The small message was all written before the drop: it may have arrived, as far as we know.
-    await expect(connection.sendMessages([message()])).rejects.toMatchObject({
+    await expect(connection.sendMessages([testMessage()])).rejects.toMatchObject({
       code: 'EUNCERTAIN',
     });
     smtp.setFaults({});
-    expect(await connection.sendMessages([message()])).toBe(1);
+    expect(await connection.sendMessages([testMessage()])).toBe(1);
     await connection.close();
     expect(smtp.connections).toBe(2);
   });
@@ -167,7 +156,7 @@ describe('failures', () => {
       sslCertfile: null,
       sslKeyfile: null,
     });
-    const error = await connection.sendMessages([message()]).catch((caught: unknown) => caught);
+    const error = await connection.sendMessages([testMessage()]).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'ESOCKET' });
     expect(classifyDeliveryError(error)).toMatchObject({ kind: 'temporary' });
     expect(classifyDeliveryError(error).reason).toContain('ECONNREFUSED');
