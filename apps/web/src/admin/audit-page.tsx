@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { type RouterOutputs, trpc } from '../trpc';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
+import { ScrollTable } from '../ui/scroll-table';
 import { ShowMoreButton } from '../ui/show-more-button';
 import { QueryStates } from '../ui/states';
 import { AUDIT_ACTION_OPTIONS, auditActionWords } from './audit-actions';
@@ -102,43 +103,41 @@ export function AuditPage() {
         failure="The audit log could not be loaded."
         empty={entries.length === 0 ? 'Nothing in the log matches.' : null}
       >
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-        <section className="table-scroll" aria-label="Audit log" tabIndex={0}>
-          <table className="table" aria-busy={audit.isFetching}>
-            <thead>
-              <tr>
-                <th scope="col" className="when">
-                  When
-                </th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">About</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="when">{formatDateTime(entry.at)}</td>
-                  <td>
-                    <PersonLink person={entry.actor} as="actorId" />
-                  </td>
-                  <th scope="row">{auditActionWords(entry.action)}</th>
-                  <td>
-                    {entry.subject ? (
-                      <PersonLink person={entry.subject} as="subjectId" />
-                    ) : (
-                      <span className="muted">
-                        {entry.subjectType} {entry.subjectId}
-                      </span>
-                    )}
-                  </td>
-                  <td className="prewrap">{detailsText(entry.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable
+          label="Audit log"
+          busy={audit.isFetching}
+          columns={
+            <>
+              <th scope="col" className="when">
+                When
+              </th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">About</th>
+              <th scope="col">Details</th>
+            </>
+          }
+        >
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className="when">{formatDateTime(entry.at)}</td>
+              <td>
+                <PersonLink person={entry.actor} as="actorId" />
+              </td>
+              <th scope="row">{auditActionWords(entry.action)}</th>
+              <td>
+                {entry.subject ? (
+                  <PersonLink person={entry.subject} as="subjectId" />
+                ) : (
+                  <span className="muted">
+                    {entry.subjectType} {entry.subjectId}
+                  </span>
+                )}
+              </td>
+              <td className="prewrap">{detailsText(entry.details)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
         <ShowMoreButton query={audit}>Show older entries</ShowMoreButton>
       </QueryStates>
     </>

@@ -5,6 +5,7 @@ import { levelLabel } from '../access/level-options';
 import { trpc } from '../trpc';
 import { formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/page-heading';
+import { ScrollTable } from '../ui/scroll-table';
 import { ShowMoreButton } from '../ui/show-more-button';
 import { QueryStates } from '../ui/states';
 import { FilterSelect, Filters, SearchBox, useFilterParam } from './list-filters';
@@ -48,47 +49,44 @@ export function UsersPage() {
               : 'Nobody has signed up yet.'
         }
       >
-        {/* Focusable so keyboard users can scroll it sideways on a narrow screen. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-        <section className="table-scroll" aria-label="Users" tabIndex={0}>
-          <table className="table" aria-busy={users.isFetching}>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Level</th>
-                <th scope="col">Request</th>
-                <th scope="col" className="when">
-                  Joined
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">
-                    <Link href={`/users/${user.id}`}>{user.name}</Link>
-                  </th>
-                  <td>{user.email}</td>
-                  <td>
-                    <span className="badge">{levelLabel(user.role)}</span>
-                    {user.isAdmin ? <span className="badge badge-admin">Admin</span> : null}
-                  </td>
-                  <td>
-                    {user.pendingRequestId && user.requestedRole ? (
-                      <Link href={`/requests/${user.pendingRequestId}`}>
-                        {levelLabel(user.requestedRole)}, waiting
-                      </Link>
-                    ) : (
-                      <span className="muted">None</span>
-                    )}
-                  </td>
-                  <td className="when">{formatDateTime(user.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable
+          label="Users"
+          busy={users.isFetching}
+          columns={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Level</th>
+              <th scope="col">Request</th>
+              <th scope="col" className="when">
+                Joined
+              </th>
+            </>
+          }
+        >
+          {list.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">
+                <Link href={`/users/${user.id}`}>{user.name}</Link>
+              </th>
+              <td>{user.email}</td>
+              <td>
+                <span className="badge">{levelLabel(user.role)}</span>
+                {user.isAdmin ? <span className="badge badge-admin">Admin</span> : null}
+              </td>
+              <td>
+                {user.pendingRequestId && user.requestedRole ? (
+                  <Link href={`/requests/${user.pendingRequestId}`}>
+                    {levelLabel(user.requestedRole)}, waiting
+                  </Link>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
+              <td className="when">{formatDateTime(user.createdAt)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
         <ShowMoreButton query={users}>Show more people</ShowMoreButton>
       </QueryStates>
     </>
