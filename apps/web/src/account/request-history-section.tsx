@@ -1,7 +1,7 @@
 import { levelLabel } from '../access/level-options';
 import { type RouterOutputs, trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { formatDateTime } from '../ui/format';
+import { MutationButton } from '../ui/mutation-button';
 import { REQUEST_STATUS_WORDS } from '../ui/request-status';
 import { ErrorAlert, QueryStates } from '../ui/states';
 
@@ -52,16 +52,15 @@ function OwnRequestItem({ request }: { request: OwnRequest }) {
       ) : null}
       <ErrorAlert error={withdraw.error} />
       {request.status === 'pending' ? (
-        <BusyButton
-          type="button"
+        <MutationButton
+          mutation={withdraw}
+          input={{ requestId: request.id }}
           variant="secondary"
-          busy={withdraw.isPending}
           busyLabel="Withdrawing…"
           aria-label={`Withdraw your request for ${level}`}
-          onClick={() => !withdraw.isPending && withdraw.mutate({ requestId: request.id })}
         >
           Withdraw
-        </BusyButton>
+        </MutationButton>
       ) : null}
     </li>
   );

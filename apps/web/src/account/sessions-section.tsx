@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { trpc } from '../trpc';
 import { BusyButton } from '../ui/busy-button';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { MutationButton } from '../ui/mutation-button';
 import { describeError, QueryStates } from '../ui/states';
 import { deviceName } from './device-name';
 
@@ -104,20 +105,19 @@ function SessionItem({
         </p>
       </div>
       {session.current ? null : (
-        <BusyButton
-          type="button"
+        <MutationButton
+          mutation={revoke}
+          input={{ sessionId: session.id }}
           variant="secondary"
-          busy={revoke.isPending}
           busyLabel="Signing out…"
           aria-label={
             revoke.isPending
               ? undefined
               : `Sign out ${device}, signed in ${formatDateTime(session.createdAt)}`
           }
-          onClick={() => revoke.mutate({ sessionId: session.id })}
         >
           Sign out
-        </BusyButton>
+        </MutationButton>
       )}
     </li>
   );

@@ -1,7 +1,7 @@
 import type { PublicUser } from '@rolegate/core';
 import { useEffect, useRef, useState } from 'react';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { MutationButton } from '../ui/mutation-button';
 import { ErrorAlert } from '../ui/states';
 import { useReturnFocus } from '../ui/use-return-focus';
 
@@ -72,17 +72,14 @@ export function AdminFlagControl({
           </p>
           <ErrorAlert error={setAdmin.error} />
           <div className="actions">
-            <BusyButton
-              type="button"
+            <MutationButton
+              mutation={setAdmin}
+              input={{ userId: user.id, isAdmin: !user.isAdmin }}
               variant={user.isAdmin ? 'danger' : 'primary'}
-              busy={setAdmin.isPending}
               busyLabel="Saving…"
-              onClick={() =>
-                !setAdmin.isPending && setAdmin.mutate({ userId: user.id, isAdmin: !user.isAdmin })
-              }
             >
               {user.isAdmin ? 'Yes, remove admin rights' : 'Yes, make admin'}
-            </BusyButton>
+            </MutationButton>
             <button type="button" className="button button-secondary" onClick={cancel}>
               Cancel
             </button>

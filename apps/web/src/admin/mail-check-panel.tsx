@@ -1,5 +1,5 @@
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { MutationButton } from '../ui/mutation-button';
 import { ErrorState } from '../ui/states';
 
 /** Runs the same diagnosis as `rolegate mail check` and shows each step as a sentence with its fix. */
@@ -13,14 +13,9 @@ export function MailCheckPanel() {
         Connects to the mail server with the configured settings, signs in and asks it to accept the
         sender and the admins as recipients, without sending anything.
       </p>
-      <BusyButton
-        type="button"
-        busy={check.isPending}
-        busyLabel="Checking mail settings…"
-        onClick={() => check.mutate(undefined)}
-      >
+      <MutationButton mutation={check} busyLabel="Checking mail settings…">
         Check mail settings
-      </BusyButton>
+      </MutationButton>
       <div aria-live="polite">
         {check.isError ? (
           <ErrorState title="The check could not run." error={check.error} />

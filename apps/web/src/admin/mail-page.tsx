@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
 import { CardList } from '../ui/card-list';
 import { DoneNotice } from '../ui/done-notice';
 import { formatDateTime, formatRelative } from '../ui/format';
+import { MutationButton } from '../ui/mutation-button';
 import { PageHeading } from '../ui/page-heading';
 import { ErrorAlert } from '../ui/states';
 import type { OutboxMessage } from './admin-types';
@@ -52,15 +52,9 @@ function RetryAllFailed() {
   });
   return (
     <div>
-      <BusyButton
-        type="button"
-        variant="secondary"
-        busy={retryAll.isPending}
-        busyLabel="Queuing…"
-        onClick={() => retryAll.mutate()}
-      >
+      <MutationButton mutation={retryAll} variant="secondary" busyLabel="Queuing…">
         Retry all failed
-      </BusyButton>
+      </MutationButton>
       <DoneNotice message={flash}>
         <ErrorAlert error={retryAll.error} />
       </DoneNotice>
@@ -117,16 +111,15 @@ function MessageCard({ message }: { message: OutboxMessage }) {
         <ErrorAlert error={retry.error} />
       </DoneNotice>
       {retryable ? (
-        <BusyButton
-          type="button"
+        <MutationButton
+          mutation={retry}
+          input={{ id: message.id }}
           variant="secondary"
-          busy={retry.isPending}
           busyLabel="Queuing…"
           aria-label={`Retry now: ${message.subject}`}
-          onClick={() => retry.mutate({ id: message.id })}
         >
           Retry now
-        </BusyButton>
+        </MutationButton>
       ) : null}
     </article>
   );

@@ -1,7 +1,7 @@
 import { useLocation } from 'wouter';
 import { useSignedIn } from '../session/use-session';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { MutationButton } from '../ui/mutation-button';
 
 export function SignOutButton() {
   const [, navigate] = useLocation();
@@ -15,14 +15,8 @@ export function SignOutButton() {
     },
   });
   return (
-    <BusyButton
-      type="button"
-      variant="secondary"
-      busy={logout.isPending}
-      busyLabel="Signing out…"
-      onClick={() => logout.mutate()}
-    >
+    <MutationButton mutation={logout} variant="secondary" busyLabel="Signing out…">
       Sign out
-    </BusyButton>
+    </MutationButton>
   );
 }

@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-interface BusyButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface BusyButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busy: boolean;
   /** Shown while busy, e.g. "Creating account…". */
   busyLabel: string;

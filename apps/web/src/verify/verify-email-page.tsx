@@ -4,7 +4,7 @@ import type { AddressConfirmedState } from '../dashboard/address-confirmed-notic
 import { errorCode } from '../forms/form-errors';
 import { FormAlert } from '../forms/text-field';
 import { trpc } from '../trpc';
-import { BusyButton } from '../ui/busy-button';
+import { MutationButton } from '../ui/mutation-button';
 import { PageHeading } from '../ui/page-heading';
 import { describeError } from '../ui/states';
 import { ResendLinkButton } from './resend-link-button';
@@ -71,14 +71,9 @@ export function VerifyEmailPage({ user }: { user: PublicUser | null }) {
       {failed && errorCode(verify.error) === 'BAD_REQUEST' ? (
         <NewLinkHint user={user} />
       ) : (
-        <BusyButton
-          type="button"
-          busy={verify.isPending}
-          busyLabel="Confirming…"
-          onClick={() => verify.mutate({ token })}
-        >
+        <MutationButton mutation={verify} input={{ token }} busyLabel="Confirming…">
           Confirm my email address
-        </BusyButton>
+        </MutationButton>
       )}
     </section>
   );
