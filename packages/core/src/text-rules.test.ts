@@ -8,14 +8,13 @@ const valid = {
   role: 'power',
 };
 
-const nameError = (name: string) => {
-  const result = nameSchema.safeParse(name);
+/** What `schema` says first about `text`, or null when it takes it. */
+const firstError = (schema: typeof nameSchema | typeof reasonSchema, text: string) => {
+  const result = schema.safeParse(text);
   return result.success ? null : (result.error.issues[0]?.message ?? '');
 };
-const reasonError = (reason: string) => {
-  const result = reasonSchema.safeParse(reason);
-  return result.success ? null : (result.error.issues[0]?.message ?? '');
-};
+const nameError = (name: string) => firstError(nameSchema, name);
+const reasonError = (reason: string) => firstError(reasonSchema, reason);
 
 describe('names', () => {
   it.each([
