@@ -4,23 +4,15 @@
  * directly. Each is refused by the server and leaves every table as it was.
  */
 import { execFileSync } from 'node:child_process';
-import type { Executor } from '@rolegate/db';
 import { describe, expect } from 'vitest';
-import { CLI_MAIN, PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
+import { CLI_MAIN, PASSWORD, reliabilityCase } from '../harness/index.js';
 import { type Level, signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { isAdminProcedure, listProcedures, type ProcedureInfo } from './procedures.js';
-import { withSecurityStack } from './security-stack.js';
+import { admin, db, stack, tables, useSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
-let admin: Person;
-
-withSecurityStack((started) => {
-  ({ stack, db, tables, admin } = started);
-});
+useSecurityStack();
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 

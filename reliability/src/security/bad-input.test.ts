@@ -4,10 +4,9 @@
  * batches and GET encodings, wrong content types and methods — the answer is never a 5xx, every
  * rejection is a typed 4xx tRPC error naming the field, and a refused call changes no table.
  */
-import type { Executor } from '@rolegate/db';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
-import { type Figures, reliabilityCase, type Stack } from '../harness/index.js';
+import { type Figures, reliabilityCase } from '../harness/index.js';
 import {
   batchInput,
   batchPaths,
@@ -19,21 +18,16 @@ import {
 import { guardedCall, sentKeys } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
 import { formatTally, tally } from './rejections.js';
-import { withSecurityStack } from './security-stack.js';
+import { adminCookie, db, stack, tables, useSecurityStack } from './security-stack.js';
 import { jsonHeaders, queryInput, send, type WireRequest } from './wire.js';
 
 /** Runs per procedure (19 today) and per other property: the file stays well under a minute. */
 const RUNS_PER_PROCEDURE = 30;
 const RUNS = 100;
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
 let procedures: ProcedureInfo[];
-let adminCookie: string;
 
-withSecurityStack(async (started) => {
-  ({ stack, db, tables, adminCookie } = started);
+useSecurityStack(async () => {
   expect(adminCookie).toContain('rolegate_session=');
   procedures = await listProcedures();
 });

@@ -3,26 +3,20 @@
  * victim's cookie and an input that would succeed, from a foreign, missing, `null` or look-alike
  * Origin — or from our Origin in a form's content type — is refused and changes nothing.
  */
-import type { Executor } from '@rolegate/db';
 import { describe, expect } from 'vitest';
-import { PASSWORD, type Person, reliabilityCase, type Stack } from '../harness/index.js';
+import { PASSWORD, type Person, reliabilityCase } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { withSecurityStack } from './security-stack.js';
+import { admin, db, stack, tables, useSecurityStack } from './security-stack.js';
 import { send } from './wire.js';
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
-let admin: Person;
 let reader: Person;
 let mutations: ProcedureInfo[];
 /** Inputs each mutation would accept from the victim: the Origin must be the only reason to refuse. */
 let samples: Record<string, unknown>;
 
-withSecurityStack(async (started) => {
-  ({ stack, db, tables, admin } = started);
+useSecurityStack(async () => {
   reader = (await signUp(stack.personOptions(), { email: 'victim@csrf.test', role: 'reader' }))
     .person;
   await signUp(stack.personOptions(), { email: 'applicant@csrf.test', role: 'power' });

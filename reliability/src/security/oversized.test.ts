@@ -3,12 +3,11 @@
  * shape for every mutation and for batches, answered while a huge body is still being sent, and
  * nothing written.
  */
-import type { Executor } from '@rolegate/db';
 import { describe, expect } from 'vitest';
-import { reliabilityCase, type Stack } from '../harness/index.js';
+import { reliabilityCase } from '../harness/index.js';
 import { guardedCall } from './guarded-call.js';
 import { listProcedures, type ProcedureInfo } from './procedures.js';
-import { withSecurityStack } from './security-stack.js';
+import { adminCookie, db, stack, tables, useSecurityStack } from './security-stack.js';
 import { snapshot } from './snapshot.js';
 import { streamOversizedBody } from './streaming.js';
 import { jsonHeaders, send } from './wire.js';
@@ -16,14 +15,9 @@ import { jsonHeaders, send } from './wire.js';
 /** The server's BODY_LIMIT_BYTES (apps/server/src/http/server.ts). */
 const BODY_LIMIT = 100 * 1024;
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
 let mutations: ProcedureInfo[];
-let adminCookie: string;
 
-withSecurityStack(async (started) => {
-  ({ stack, db, tables, adminCookie } = started);
+useSecurityStack(async () => {
   mutations = (await listProcedures()).filter((procedure) => procedure.type === 'mutation');
 });
 

@@ -3,16 +3,9 @@
  * cookie planted before sign-in), and tokens made up or lifted from the sessions table.
  */
 import { randomBytes } from 'node:crypto';
-import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
-import {
-  clientError,
-  PASSWORD,
-  type Person,
-  reliabilityCase,
-  type Stack,
-} from '../harness/index.js';
+import { clientError, PASSWORD, type Person, reliabilityCase } from '../harness/index.js';
 import {
   personWithToken,
   SESSION_COOKIE,
@@ -21,14 +14,9 @@ import {
   signUp,
   tokenHash,
 } from './accounts.js';
-import { withSecurityStack } from './security-stack.js';
+import { db, stack, useSecurityStack } from './security-stack.js';
 
-let stack: Stack;
-let db: Executor;
-
-withSecurityStack((started) => {
-  ({ stack, db } = started);
-});
+useSecurityStack();
 
 const options = () => stack.personOptions();
 

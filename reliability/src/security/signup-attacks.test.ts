@@ -3,22 +3,15 @@
  * sign-up or a level request. Each must be refused with the offending field named, no account and
  * no session made, and no admin but the one from ROLEGATE_ADMIN_EMAIL.
  */
-import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
-import { PASSWORD, reliabilityCase, type Stack } from '../harness/index.js';
+import { PASSWORD, reliabilityCase } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
-import { withSecurityStack } from './security-stack.js';
+import { db, stack, tables, useSecurityStack } from './security-stack.js';
 import { jsonHeaders, send, type WireResponse } from './wire.js';
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
-
-withSecurityStack((started) => {
-  ({ stack, db, tables } = started);
-});
+useSecurityStack();
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 const EMAIL = 'mallory@attack.test';

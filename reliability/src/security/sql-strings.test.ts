@@ -3,11 +3,10 @@
  * stored exactly as typed (read back by SQL), refused where the field has a fixed form, and nothing
  * else in the database changes: no extra rows, no admin, no table dropped.
  */
-import type { Executor } from '@rolegate/db';
 import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
-import { clientError, type Person, person, reliabilityCase, type Stack } from '../harness/index.js';
-import { withSecurityStack } from './security-stack.js';
+import { clientError, person, reliabilityCase } from '../harness/index.js';
+import { admin, db, stack, tables, useSecurityStack } from './security-stack.js';
 import { snapshot } from './snapshot.js';
 
 const SQL = {
@@ -21,14 +20,7 @@ const SQL = {
   email: "o'reilly+union.select@sql.test",
 };
 
-let stack: Stack;
-let db: Executor;
-let tables: string[];
-let admin: Person;
-
-withSecurityStack((started) => {
-  ({ stack, db, tables, admin } = started);
-});
+useSecurityStack();
 
 describe('attacks: SQL-looking strings in every field', () => {
   reliabilityCase(
