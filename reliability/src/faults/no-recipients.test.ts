@@ -3,18 +3,12 @@
  * must not sit unseen: the production server warns with the fix at start and at the request, and
  * /healthz says so, until an admin exists.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { reliabilityCase, type Stack, startStack, waitFor } from '../harness/index.js';
+import { describe, expect } from 'vitest';
+import { db, stack, useFileStack } from '../harness/file-stack.js';
+import { reliabilityCase, waitFor } from '../harness/index.js';
 import { signUp } from '../security/accounts.js';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({
-    env: { ADMINS: '', ROLEGATE_ADMIN_EMAIL: '', ROLEGATE_ADMIN_PASSWORD: '' },
-  });
-});
-afterAll(() => stack?.stop());
+useFileStack({ env: { ADMINS: '', ROLEGATE_ADMIN_EMAIL: '', ROLEGATE_ADMIN_PASSWORD: '' } });
 
 const healthzMail = async () => {
   const response = await fetch(`${stack.servers[0]?.url}/healthz`);
@@ -44,7 +38,6 @@ describe('level requests that would reach nobody', () => {
       expect(warnings()[1]).toContain('requestId');
       figures.warnings = warnings().length;
 
-      const db = await stack.database.db();
       await signUp(stack.personOptions(), { email: 'late-admin@nobody.test', role: 'reader' });
       await db
         .updateTable('users')

@@ -5,17 +5,9 @@
  * fixture received, as an attacker with a copy of someone's mail would.
  */
 import { performance } from 'node:perf_hooks';
-import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import {
-  clientError,
-  isTo,
-  person,
-  reliabilityCase,
-  type Stack,
-  startStack,
-  waitFor,
-} from '../harness/index.js';
+import { describe, expect } from 'vitest';
+import { db, stack, useFileStack } from '../harness/file-stack.js';
+import { clientError, isTo, person, reliabilityCase, waitFor } from '../harness/index.js';
 import { signUp, tokenHash } from './accounts.js';
 import { median, visibleAnswer } from './timing.js';
 import { jsonHeaders, send } from './wire.js';
@@ -23,17 +15,8 @@ import { jsonHeaders, send } from './wire.js';
 const EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
 const TRIES = 60;
 
-let stack: Stack;
-let db: Executor;
-
-beforeAll(async () => {
-  // Mail limits off here (every client is 127.0.0.1); account-mail-bombing.test.ts covers them.
-  stack = await startStack({
-    env: { EMAIL_VERIFICATION: 'required', RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: '0' },
-  });
-  db = await stack.database.db();
-});
-afterAll(() => stack?.stop());
+// Mail limits off here (every client is 127.0.0.1); account-mail-bombing.test.ts covers them.
+useFileStack({ env: { EMAIL_VERIFICATION: 'required', RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: '0' } });
 
 /** The token of the `index`-th link to `page` the SMTP fixture received for `to`. */
 async function linkToken(to: string, page: 'verify-email' | 'reset-password', index = 0) {

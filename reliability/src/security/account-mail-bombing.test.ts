@@ -3,8 +3,9 @@
  * address and per client IP in Postgres, so two server processes share the count and a spoofed
  * X-Forwarded-For (TRUST_PROXY is off) does not reset it.
  */
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { isTo, reliabilityCase, type Stack, sleep, startStack } from '../harness/index.js';
+import { describe, expect } from 'vitest';
+import { stack, useFileStack } from '../harness/file-stack.js';
+import { isTo, reliabilityCase, sleep } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { jsonHeaders, send } from './wire.js';
 
@@ -12,15 +13,10 @@ const LIMIT = 3;
 const VICTIM = 'inbox@bombing.test';
 const ATTEMPTS = 20;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({
-    servers: 2,
-    env: { EMAIL_VERIFICATION: 'required', RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: String(LIMIT) },
-  });
+useFileStack({
+  servers: 2,
+  env: { EMAIL_VERIFICATION: 'required', RATE_LIMIT_ACCOUNT_MAILS_PER_HOUR: String(LIMIT) },
 });
-afterAll(() => stack?.stop());
 
 describe('attacks: mail bombing through the account forms', () => {
   reliabilityCase(

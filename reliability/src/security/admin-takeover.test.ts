@@ -6,31 +6,22 @@
  * create-admin --reset-password` must do so and sign the squatter out.
  */
 import { execFileSync } from 'node:child_process';
-import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
+import { db, stack, useFileStack } from '../harness/file-stack.js';
 import {
   CLI_MAIN,
   clientError,
   PASSWORD,
   person,
   reliabilityCase,
-  type Stack,
   startServer,
-  startStack,
 } from '../harness/index.js';
 import { signUp } from './accounts.js';
 
 const OPERATOR_EMAIL = 'ops@takeover.test';
 const OPERATOR_PASSWORD = 'the operator chose this one';
 
-let stack: Stack;
-let db: Executor;
-
-beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
-  db = await stack.database.db();
-});
-afterAll(() => stack?.stop());
+useFileStack({ serverEnv: { MAIL_WORKER: 'false' } });
 
 const adminFlag = async () =>
   (

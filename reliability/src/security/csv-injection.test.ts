@@ -6,8 +6,9 @@
  * must arrive whole behind its apostrophe. The export is refused to anyone but an admin.
  */
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { reliabilityCase, type Stack, signInAdmin, startStack } from '../harness/index.js';
+import { describe, expect } from 'vitest';
+import { stack, useFileStack } from '../harness/file-stack.js';
+import { reliabilityCase, signInAdmin } from '../harness/index.js';
 import { signUp } from './accounts.js';
 
 const HOSTILE_NAMES = [
@@ -19,13 +20,8 @@ const HOSTILE_NAMES = [
 ];
 const REASON = '=1+1, "quoted", and a line\nbreak';
 
-let stack: Stack;
+useFileStack();
 const options = () => ({ baseUrl: stack.servers[0]?.url ?? '', origin: stack.appUrl });
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
 
 describe('attacks: formulas in the audit CSV', () => {
   reliabilityCase(

@@ -4,17 +4,15 @@
  * who was demoted since, and a mail scanner fetching every link. Links are read out of the mail the
  * SMTP fixture received, as someone holding a copy of an admin's mail would.
  */
-import type { Executor } from '@rolegate/db';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
+import { db, stack, useFileStack } from '../harness/file-stack.js';
 import {
   ADMIN_EMAIL,
   clientError,
   isTo,
   person,
   reliabilityCase,
-  type Stack,
   signInAdmin,
-  startStack,
   waitFor,
 } from '../harness/index.js';
 import { signUp } from './accounts.js';
@@ -22,13 +20,8 @@ import { signUp } from './accounts.js';
 const SECOND_ADMIN = 'second-admin@links.test';
 const EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
 
-let stack: Stack;
-let db: Executor;
-
-beforeAll(async () => {
-  // No ADMINS: the admin accounts are who hears of requests, each with links of their own.
-  stack = await startStack({ env: { ADMINS: '' } });
-  db = await stack.database.db();
+// No ADMINS: the admin accounts are who hears of requests, each with links of their own.
+useFileStack({ env: { ADMINS: '' } }, async () => {
   await signUp(stack.personOptions(), {
     email: SECOND_ADMIN,
     role: 'reader',
@@ -36,7 +29,6 @@ beforeAll(async () => {
   });
   await db.updateTable('users').set({ isAdmin: true }).where('email', '=', SECOND_ADMIN).execute();
 });
-afterAll(() => stack?.stop());
 
 /** A power request and the decision-link token each admin received for it. */
 async function powerRequest(email: string) {

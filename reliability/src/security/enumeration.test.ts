@@ -4,8 +4,9 @@
  * only REPORTED (median difference) — speed is not asserted in a test.
  */
 import { performance } from 'node:perf_hooks';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { reliabilityCase, type Stack, startStack } from '../harness/index.js';
+import { describe, expect } from 'vitest';
+import { stack, useFileStack } from '../harness/file-stack.js';
+import { reliabilityCase } from '../harness/index.js';
 import { signUp } from './accounts.js';
 import { median, visibleAnswer } from './timing.js';
 import { jsonHeaders, send } from './wire.js';
@@ -13,14 +14,10 @@ import { jsonHeaders, send } from './wire.js';
 const REGISTERED = 'known@enumeration.test';
 const TRIES = 100;
 
-let stack: Stack;
-
-beforeAll(async () => {
-  // Rate limits are off (the harness default): the limit would otherwise end the measurement.
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
+// Rate limits are off (the harness default): the limit would otherwise end the measurement.
+useFileStack({ serverEnv: { MAIL_WORKER: 'false' } }, async () => {
   await signUp(stack.personOptions(), { email: REGISTERED, role: 'reader' });
 });
-afterAll(() => stack?.stop());
 
 async function signIn(email: string, password: string) {
   const started = performance.now();

@@ -5,16 +5,15 @@
  * SMTP fixture actually received.
  */
 import type { ReceivedMessage } from '@rolegate/mail/testing';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
+import { db, stack, useFileStack } from '../harness/file-stack.js';
 import {
   ADMINS_ADDRESS,
   adminNotifications,
   isTo,
   PASSWORD,
   reliabilityCase,
-  type Stack,
   signInAdmin,
-  startStack,
   waitFor,
 } from '../harness/index.js';
 import { signUp } from './accounts.js';
@@ -22,12 +21,7 @@ import { jsonHeaders, send } from './wire.js';
 
 const VICTIM = 'victim@evil.test';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
+useFileStack();
 
 const baseUrl = () => stack.servers[0]?.url ?? '';
 
@@ -74,7 +68,6 @@ describe('attacks: header injection and HTML through mail', () => {
         const error = await registerError({ email: 'eve@inject.test', name: 'Eve', ...change });
         expect(error?.data.fieldErrors?.[field], JSON.stringify(change)).toBeDefined();
       }
-      const db = await stack.database.db();
       expect(await db.selectFrom('users').where('email', 'like', 'eve@%').execute()).toEqual([]);
       expect(await db.selectFrom('mailOutbox').execute()).toEqual([]);
       expect(stack.smtp.events.filter((event) => event.value === VICTIM)).toEqual([]);
@@ -219,7 +212,6 @@ describe('attacks: header injection and HTML through mail', () => {
         expect(error?.data.fieldErrors?.[field], JSON.stringify(change)).toBeDefined();
         expect(error?.message).toContain(`${field}:`);
       }
-      const db = await stack.database.db();
       expect(
         await db.selectFrom('users').where('email', '=', 'bidi@inject.test').execute(),
       ).toEqual([]);
