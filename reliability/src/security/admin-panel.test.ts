@@ -5,16 +5,15 @@
  */
 import { launchChromium, type TestBrowser } from '@rolegate/testkit/chromium';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { stack, useFileStack } from '../harness/file-stack.js';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
   person,
   reliabilityCase,
   type ServerProcess,
-  type Stack,
   startServer,
-  startStack,
 } from '../harness/index.js';
 import { SESSION_COOKIE, sessionToken, signUp } from './accounts.js';
 
@@ -27,12 +26,10 @@ const NAMES = [
 ];
 const REASON = '<b onmouseover="window.__xss=1">hover</b><script>window.__xss=2</script>';
 
-let stack: Stack;
 let app: ServerProcess;
 let browser: TestBrowser | undefined;
 
-beforeAll(async () => {
-  stack = await startStack({ serverEnv: { MAIL_WORKER: 'false' } });
+useFileStack({ serverEnv: { MAIL_WORKER: 'false' } }, async () => {
   // Its own address as APP_URL: the pages Chromium loads from it may then call mutations.
   app = await startServer(
     { ...stack.env, MAIL_WORKER: 'false' },
@@ -50,10 +47,10 @@ beforeAll(async () => {
   await asker.person.trpc.account.requestLevel.mutate({ role: 'power', reason: REASON });
   browser = await launchChromium();
 });
+// Vitest runs after-hooks last registered first: these go before the stack stops.
 afterAll(async () => {
   await browser?.close();
   await app?.kill('SIGKILL');
-  await stack?.stop();
 });
 
 async function adminPage(): Promise<{ page: Page; dialogs: string[] }> {
