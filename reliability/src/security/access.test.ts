@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect } from 'vitest';
 import { CLI_MAIN, PASSWORD, reliabilityCase } from '../harness/index.js';
-import { type Level, signUp } from './accounts.js';
+import { type Level, requestRow, signUp } from './accounts.js';
 import { guardedCall } from './guarded-call.js';
 import { isAdminProcedure, listProcedures, type ProcedureInfo } from './procedures.js';
 import { admin, db, stack, tables, useSecurityStack } from './security-stack.js';
@@ -85,11 +85,7 @@ describe('attacks: admin procedures, one’s own request, direct writes', () => 
     async (figures) => {
       const email = 'pat-self@attack.test';
       const { person: pat, user } = await signUp(stack.personOptions(), { email, role: 'power' });
-      const own = await db
-        .selectFrom('levelRequests')
-        .select('id')
-        .where('userId', '=', user.id)
-        .executeTakeFirstOrThrow();
+      const own = await requestRow(db, { userId: user.id });
       const cookie = pat.jar.header() ?? null;
       const [approve, deny] = ['admin.approve', 'admin.deny'].map(
         (path): ProcedureInfo => ({ path, type: 'mutation', takesInput: true, fields: [] }),
@@ -122,12 +118,7 @@ describe('attacks: admin procedures, one’s own request, direct writes', () => 
         expect(codes, procedure.path).toEqual(['FORBIDDEN']);
         expect(response.text).toContain('your own request');
       }
-      const after = await db
-        .selectFrom('levelRequests')
-        .select('status')
-        .where('id', '=', own.id)
-        .executeTakeFirstOrThrow();
-      expect(after.status).toBe('pending');
+      expect((await requestRow(db, { id: own.id })).status).toBe('pending');
       // create-admin makes every admin `power`; the request itself stays undecided.
       expect((await pat.trpc.auth.me.query()).user?.role).toBe('power');
       const audits = await db.selectFrom('auditLog').where('subjectId', '=', own.id).execute();

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect } from 'vitest';
 import { db, stack, useFileStack } from '../harness/file-stack.js';
 import { clientError, isTo, person, reliabilityCase, waitFor } from '../harness/index.js';
-import { signUp, tokenHash } from './accounts.js';
+import { signUp, tokenHash, userRow } from './accounts.js';
 import { median, visibleAnswer } from './timing.js';
 import { jsonHeaders, send } from './wire.js';
 
@@ -33,12 +33,7 @@ async function linkToken(to: string, page: 'verify-email' | 'reset-password', in
 }
 
 async function passwordHashOf(email: string): Promise<string> {
-  const row = await db
-    .selectFrom('users')
-    .select('passwordHash')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return row.passwordHash;
+  return (await userRow(db, { email })).passwordHash;
 }
 
 describe('attacks on mailed links', () => {

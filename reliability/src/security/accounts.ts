@@ -42,6 +42,21 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A user's row, found by id or by email; throws when there is none. */
+export async function userRow(db: Executor, by: { id: string } | { email: string }) {
+  const users = db.selectFrom('users').selectAll();
+  const found = 'id' in by ? users.where('id', '=', by.id) : users.where('email', '=', by.email);
+  return found.executeTakeFirstOrThrow();
+}
+
+/** A level request's row, found by its id or by the person who made it (their only one). */
+export async function requestRow(db: Executor, by: { id: string } | { userId: string }) {
+  const requests = db.selectFrom('levelRequests').selectAll();
+  const found =
+    'id' in by ? requests.where('id', '=', by.id) : requests.where('userId', '=', by.userId);
+  return found.executeTakeFirstOrThrow();
+}
+
 export async function sessionRow(db: Executor, token: string) {
   return db
     .selectFrom('sessions')

@@ -16,21 +16,14 @@ import {
   reliabilityCase,
   startServer,
 } from '../harness/index.js';
-import { signUp } from './accounts.js';
+import { signUp, userRow } from './accounts.js';
 
 const OPERATOR_EMAIL = 'ops@takeover.test';
 const OPERATOR_PASSWORD = 'the operator chose this one';
 
 useFileStack({ serverEnv: { MAIL_WORKER: 'false' } });
 
-const adminFlag = async () =>
-  (
-    await db
-      .selectFrom('users')
-      .select('isAdmin')
-      .where('email', '=', OPERATOR_EMAIL)
-      .executeTakeFirstOrThrow()
-  ).isAdmin;
+const adminFlag = async () => (await userRow(db, { email: OPERATOR_EMAIL })).isAdmin;
 
 describe('attacks: admin takeover through the bootstrap', () => {
   reliabilityCase(

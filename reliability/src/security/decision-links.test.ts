@@ -15,7 +15,7 @@ import {
   signInAdmin,
   waitFor,
 } from '../harness/index.js';
-import { signUp } from './accounts.js';
+import { requestRow, signUp, userRow } from './accounts.js';
 
 const SECOND_ADMIN = 'second-admin@links.test';
 const EXPIRED = 'This link has expired or was already used (the token in it is no longer valid)';
@@ -33,11 +33,7 @@ useFileStack({ env: { ADMINS: '' } }, async () => {
 /** A power request and the decision-link token each admin received for it. */
 async function powerRequest(email: string) {
   const { user } = await signUp(stack.personOptions(), { email, role: 'power', name: email });
-  const request = await db
-    .selectFrom('levelRequests')
-    .selectAll()
-    .where('userId', '=', user.id)
-    .executeTakeFirstOrThrow();
+  const request = await requestRow(db, { userId: user.id });
   const tokenFor = (admin: string) =>
     waitFor(`${admin}'s decision link for ${email}`, () => {
       const mail = stack.smtp.received.find(
@@ -53,12 +49,10 @@ async function powerRequest(email: string) {
   };
 }
 
-const statusOf = async (requestId: string) =>
-  await db
-    .selectFrom('levelRequests')
-    .select(['status', 'decidedBy'])
-    .where('id', '=', requestId)
-    .executeTakeFirstOrThrow();
+const statusOf = async (requestId: string) => {
+  const { status, decidedBy } = await requestRow(db, { id: requestId });
+  return { status, decidedBy };
+};
 
 describe('attacks: decision links in the admins’ mail', () => {
   reliabilityCase(
@@ -88,11 +82,7 @@ describe('attacks: decision links in the admins’ mail', () => {
       );
 
       await anyone.trpc.admin.decideByLink.mutate({ token: one.second, decision: 'approve' });
-      const second = await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', SECOND_ADMIN)
-        .executeTakeFirstOrThrow();
+      const second = await userRow(db, { email: SECOND_ADMIN });
       expect(await statusOf(one.request.id)).toEqual({ status: 'approved', decidedBy: second.id });
       expect(await statusOf(two.request.id)).toEqual({ status: 'pending', decidedBy: null });
       const audit = await db
@@ -119,12 +109,7 @@ describe('attacks: decision links in the admins’ mail', () => {
         expect(error.data?.code).toBe('CONFLICT');
       }
       expect((await statusOf(request.id)).status).toBe('denied');
-      const row = await db
-        .selectFrom('users')
-        .select('role')
-        .where('id', '=', user.id)
-        .executeTakeFirstOrThrow();
-      expect(row.role).toBe('editor');
+      expect((await userRow(db, { id: user.id })).role).toBe('editor');
       const queued = await db
         .selectFrom('mailOutbox')
         .select('id')
